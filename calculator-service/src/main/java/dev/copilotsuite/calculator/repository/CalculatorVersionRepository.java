@@ -1,0 +1,65 @@
+package dev.copilotsuite.calculator.repository;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.Startup;
+
+@ApplicationScoped
+public class CalculatorVersionRepository implements PanacheMongoRepositoryBase<CalculatorVersion, String> {
+
+    /** Thrown when another writer took the version first. */
+    public static class VersionTaken extends RuntimeException {
+        public VersionTaken(long version) {
+            super("version " + version + " was taken by another change");
+        }
+    }
+
+    @Startup
+    void createIndexes() {
+        mongoCollection().createIndex(Indexes.ascending("sessionId"), new IndexOptions().name("sessionId"));
+        mongoCollection().createIndex(Indexes.ascending("requestKey"),
+                new IndexOptions().name("requestKey").unique(true).sparse(true));
+    }
+
+    public Optional<CalculatorVersion> latest(String sessionId) {
+        return find("sessionId", Sort.descending("version"), sessionId).firstResultOptional();
+    }
+
+    public Optional<CalculatorVersion> at(String sessionId, long version) {
+        return findByIdOptional(CalculatorVersion.idOf(sessionId, version));
+    }
+
+    public Optional<CalculatorVersion> byRequest(String sessionId, String requestId) {
+        return find("requestKey", sessionId + ":" + requestId).firstResultOptional();
+    }
+
+    public List<CalculatorVersion> history(String sessionId) {
+        return find("sessionId", Sort.ascending("version"), sessionId).list();
+    }
+
+    public void markPublished(String id) {
+        update("published", true).where("_id", id);
+    }
+
+    /** Stores a new version, or throws {@link VersionTaken} if its id or request key exists already. */
+    public void insertNew(CalculatorVersion version) {
+        try {
+            persist(version);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new VersionTaken(version.version);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.copilotsuite.calculator.service;
+
+import java.util.List;
+
+import dev.copilotsuite.calculator.model.FieldChange;
+
+/**
+ * What a change request did: the state it produced, each input it moved (old and new), and whether
+ * it was a replay of a request applied earlier.
+ */
+public record ChangeOutcome(CalculatorState state, List<FieldChange> changes, boolean replayed) {
+}

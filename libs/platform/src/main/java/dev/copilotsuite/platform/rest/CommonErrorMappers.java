@@ -1,0 +1,38 @@
+package dev.copilotsuite.platform.rest;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/** Turns request bodies that do not parse into a 400 that says what is wrong, in every service. */
+public class CommonErrorMappers {
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        String message;
+        if (e instanceof InvalidFormatException invalid) {
+            message = "Field '" + pathOf(invalid) + "' has the wrong type: " + invalid.getValue() + ".";
+        } else if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            message = "Field '" + pathOf(mismatched) + "' has the wrong type or shape.";
+        } else {
+            message = "The request body is not valid JSON: " + e.getOriginalMessage();
+        }
+        return Response.status(Response.Status.BAD_REQUEST).entity(ApiError.of("MALFORMED_REQUEST", message)).build();
+    }
+
+    private static String pathOf(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        e.getPath().forEach(ref -> {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        });
+        return path.toString();
+    }
+}
