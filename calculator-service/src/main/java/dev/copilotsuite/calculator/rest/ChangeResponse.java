@@ -3,7 +3,7 @@ package dev.copilotsuite.calculator.rest;
 import java.util.List;
 
 import dev.copilotsuite.calculator.model.FieldChange;
-import dev.copilotsuite.calculator.service.CalculatorState;
+import dev.copilotsuite.events.calculator.CalculatorState;
 
 /** The state a change produced and each input it moved. */
 public record ChangeResponse(CalculatorState state, List<FieldChange> changes, boolean replayed) {

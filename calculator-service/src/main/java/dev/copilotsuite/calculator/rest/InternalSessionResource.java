@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.copilotsuite.calculator.service.CalculatorService;
-import dev.copilotsuite.calculator.service.CalculatorState;
+import dev.copilotsuite.events.calculator.CalculatorState;
 import dev.copilotsuite.calculator.service.ChangeOutcome;
 import dev.copilotsuite.events.calculator.CalculatorChangeRequested;
 import dev.copilotsuite.platform.rest.ApiError;

@@ -1,5 +1,6 @@
 package dev.copilotsuite.calculator.service;
 
+import dev.copilotsuite.events.calculator.CalculatorState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

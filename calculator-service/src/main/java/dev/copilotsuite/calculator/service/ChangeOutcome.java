@@ -1,5 +1,6 @@
 package dev.copilotsuite.calculator.service;
 
+import dev.copilotsuite.events.calculator.CalculatorState;
 import java.util.List;
 
 import dev.copilotsuite.calculator.model.FieldChange;

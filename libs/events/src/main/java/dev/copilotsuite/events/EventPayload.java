@@ -7,6 +7,7 @@ import dev.copilotsuite.events.calculator.CalculatorChangeRejected;
 import dev.copilotsuite.events.calculator.CalculatorChangeRequested;
 import dev.copilotsuite.events.calculator.CalculatorStateChanged;
 import dev.copilotsuite.events.call.CopilotToggled;
+import dev.copilotsuite.events.call.CustomerUpdated;
 import dev.copilotsuite.events.call.SuggestionsUpdated;
 import dev.copilotsuite.events.call.TranscriptSegmentReceived;
 import dev.copilotsuite.events.call.TranscriptUpdated;
@@ -28,6 +29,7 @@ import dev.copilotsuite.events.document.DocumentRequested;
         @JsonSubTypes.Type(TranscriptSegmentReceived.class),
         @JsonSubTypes.Type(CopilotToggled.class),
         @JsonSubTypes.Type(TranscriptUpdated.class),
+        @JsonSubTypes.Type(CustomerUpdated.class),
         @JsonSubTypes.Type(SuggestionsUpdated.class),
         @JsonSubTypes.Type(DocumentRequested.class),
         @JsonSubTypes.Type(ArtifactReady.class)

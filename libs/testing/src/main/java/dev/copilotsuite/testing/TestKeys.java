@@ -20,13 +20,19 @@ public final class TestKeys {
     private final Path publicKey;
     private final Path privateKey;
 
-    private TestKeys(Path dir) {
+    /** JVM-wide, since Quarkus loads test classes and test resources in different class loaders. */
+    static final String DIR_PROPERTY = "copilot.test.keys.dir";
+
+    private TestKeys(Path dir, boolean generate) {
+        publicKey = dir.resolve("jwt-public.pem");
+        privateKey = dir.resolve("jwt-private.pem");
+        if (!generate) {
+            return;
+        }
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            publicKey = dir.resolve("jwt-public.pem");
-            privateKey = dir.resolve("jwt-private.pem");
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         } catch (NoSuchAlgorithmException | IOException e) {
@@ -34,17 +40,24 @@ public final class TestKeys {
         }
     }
 
-    public static synchronized TestKeys get() {
-        if (instance == null) {
-            try {
-                Path dir = Files.createTempDirectory("copilot-keys");
-                dir.toFile().deleteOnExit();
-                instance = new TestKeys(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    public static TestKeys get() {
+        synchronized (System.class) {
+            if (instance == null) {
+                String existing = System.getProperty(DIR_PROPERTY);
+                if (existing != null) {
+                    instance = new TestKeys(Path.of(existing), false);
+                } else {
+                    try {
+                        Path dir = Files.createTempDirectory("copilot-keys");
+                        instance = new TestKeys(dir, true);
+                        System.setProperty(DIR_PROPERTY, dir.toString());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
             }
+            return instance;
         }
-        return instance;
     }
 
     public Path publicKey() {

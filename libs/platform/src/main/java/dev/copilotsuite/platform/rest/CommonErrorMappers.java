@@ -1,5 +1,6 @@
 package dev.copilotsuite.platform.rest;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,6 +23,26 @@ public class CommonErrorMappers {
             message = "The request body is not valid JSON: " + e.getOriginalMessage();
         }
         return Response.status(Response.Status.BAD_REQUEST).entity(ApiError.of("MALFORMED_REQUEST", message)).build();
+    }
+
+    /** More specific than the mapper above, so it wins over Quarkus's own mapper for these types. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return malformed(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return malformed(e);
+    }
+
+    /** Quarkus REST reports an unparsable body as a bare 400 whose cause is Jackson's exception. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json);
+        }
+        return e.getResponse();
     }
 
     private static String pathOf(MismatchedInputException e) {

@@ -1,0 +1,5 @@
+package dev.copilotsuite.calculator.model;
+
+/** One input that a change batch moved, with its values typed as {@link InputDef#defaultValue()}. */
+public record FieldChange(String path, Object before, Object after) {
+}

@@ -1,0 +1,176 @@
+package dev.copilotsuite.calculator.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.copilotsuite.events.Topics;
+import dev.copilotsuite.testing.CopilotTestResource;
+import dev.copilotsuite.testing.TestTokens;
+import dev.copilotsuite.testing.TopicProbe;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+@WithTestResource(CopilotTestResource.class)
+class InternalSessionResourceTest {
+
+    static TopicProbe stateEvents;
+
+    @BeforeAll
+    static void probe() {
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        stateEvents = new TopicProbe(bootstrap(), Topics.CALCULATOR_STATE);
+    }
+
+    @AfterAll
+    static void close() {
+        stateEvents.close();
+    }
+
+    @Test
+    void aNewSessionStartsAtTheSpecsDefaults() {
+        asService().get("/internal/sessions/{id}/state", session()).then().statusCode(200)
+                .body("version", is(0))
+                .body("inputs.humanAgents", is(30.0))
+                .body("outputs.peakUtilization", closeTo(1.142656, 1e-6))
+                .body("outputs.totalRecovered", closeTo(3600892.116790, 1e-3));
+    }
+
+    @Test
+    void aChangeMakesANewVersionAndPublishesTheStateAfterSavingIt() {
+        String session = session();
+        change(session, "r-1", null, List.of(Map.of("op", "set", "path", "humanAgents", "value", 25)))
+                .then().statusCode(200)
+                .body("state.version", is(1))
+                .body("state.outputs.peakUtilization", closeTo(1.371187, 1e-6))
+                .body("changes[0].path", is("humanAgents"))
+                .body("changes[0].before", is(30.0))
+                .body("changes[0].after", is(25.0));
+
+        var event = stateEvents.await(r -> r.key().equals(session), Duration.ofSeconds(10)).value();
+        assertEquals("calculator.state.changed", event.path("type").asText());
+        assertEquals("acme", event.path("tenantId").asText());
+        assertEquals(1, event.path("payload").path("version").asInt());
+        assertEquals("r-1", event.path("payload").path("requestId").asText());
+        assertEquals(25.0, event.path("payload").path("inputs").path("humanAgents").asDouble());
+
+        asService().get("/internal/sessions/{id}/state?version=1", session).then().statusCode(200)
+                .body("inputs.humanAgents", is(25.0));
+        asService().get("/internal/sessions/{id}/state?version=0", session).then().statusCode(200)
+                .body("inputs.humanAgents", is(30.0));
+    }
+
+    @Test
+    void aRepeatedRequestIdIsAppliedOnce() {
+        String session = session();
+        var ops = List.of(Map.of("op", "add", "path", "humanAgents", "value", 5));
+        change(session, "same", null, ops).then().statusCode(200).body("state.version", is(1)).body("replayed", is(false));
+        change(session, "same", null, ops).then().statusCode(200).body("state.version", is(1)).body("replayed", is(true))
+                .body("state.inputs.humanAgents", is(35.0));
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndChangesNothing() {
+        String session = session();
+        change(session, "a", 0L, List.of(Map.of("op", "set", "path", "rent", "value", 1000))).then().statusCode(200);
+        change(session, "b", 0L, List.of(Map.of("op", "set", "path", "rent", "value", 2000))).then().statusCode(409)
+                .body("code", is("VERSION_CONFLICT"));
+        asService().get("/internal/sessions/{id}/state", session).then().body("version", is(1)).body("inputs.rent", is(1000.0));
+    }
+
+    @Test
+    void anInvalidBatchIsRefusedWholeNamingTheInputValueAndBounds() {
+        String session = session();
+        change(session, "bad", null, List.of(Map.of("op", "set", "path", "humanAgents", "value", 50),
+                Map.of("op", "add", "path", "buckets.bucket2.contactRate", "value", 2)))
+                .then().statusCode(400)
+                .body("code", is("OUT_OF_BOUNDS"))
+                .body("path", is("buckets.bucket2.contactRate"))
+                .body("min", is(0.0)).body("max", is(1.0))
+                .body("message", containsString("contactRate"));
+        change(session, "bad2", null, List.of(Map.of("op", "set", "path", "buckets.bucket9.contactRate", "value", 0.1)))
+                .then().statusCode(400).body("code", is("UNKNOWN_INPUT"));
+        change(session, "bad3", null, List.of(Map.of("op", "strategy", "path", "buckets.bucket1.strategy", "value", "ROBOTS")))
+                .then().statusCode(400).body("code", is("INVALID_VALUE"));
+        asService().get("/internal/sessions/{id}/state", session).then().body("version", is(0)).body("inputs.humanAgents", is(30.0));
+    }
+
+    @Test
+    void malformedRequestsGetAClearError() {
+        asService().contentType(ContentType.JSON).body("{\"tenantId\": ").post("/internal/sessions/{id}/changes", session())
+                .then().log().ifValidationFails().statusCode(400).body("code", is("MALFORMED_REQUEST"));
+        asService().contentType(ContentType.JSON).body(Map.of("tenantId", "acme", "requestId", "x", "actor", "user", "ops", List.of()))
+                .post("/internal/sessions/{id}/changes", session()).then().log().ifValidationFails().statusCode(400).body("code", is("MALFORMED_REQUEST"));
+        asService().contentType(ContentType.JSON).body("{\"tenantId\":\"acme\",\"requestId\":\"x\",\"actor\":\"user\",\"ops\":[{\"op\":\"explode\",\"path\":\"rent\",\"value\":1}]}")
+                .post("/internal/sessions/{id}/changes", session()).then().log().ifValidationFails().statusCode(400).body("code", is("MALFORMED_REQUEST"))
+                .body("message", containsString("ops"));
+        asService().get("/internal/sessions/{id}/state?version=7", session()).then().statusCode(404).body("code", is("UNKNOWN_VERSION"));
+    }
+
+    @Test
+    void onlyServicesReachTheInternalApi() {
+        given().get("/internal/sessions/{id}/state", session()).then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("ana", "acme")).get("/internal/sessions/{id}/state", session()).then().statusCode(403);
+        given().auth().oauth2(TestTokens.expiredUser("ana", "acme")).get("/internal/sessions/{id}/state", session()).then().statusCode(401);
+    }
+
+    @Test
+    void aUserEditArrivesOverKafkaAndARefusedOneIsPublishedWithItsReason() {
+        String session = session();
+        TopicProbe.produce(bootstrap(), Topics.CALCULATOR_COMMANDS, session, TopicProbe.json(TopicProbe.envelope(
+                "calculator.change.requested", "acme", session, Map.of("requestId", "ui-1", "actor", "user", "actorRef", "ana",
+                        "ops", List.of(Map.of("op", "scale", "path", "humanSalary", "value", 0.85))))));
+        var applied = stateEvents.await(r -> r.key().equals(session), Duration.ofSeconds(15)).value();
+        assertEquals(40800.0, applied.path("payload").path("inputs").path("humanSalary").asDouble(), 1e-9);
+
+        TopicProbe.produce(bootstrap(), Topics.CALCULATOR_COMMANDS, session, TopicProbe.json(TopicProbe.envelope(
+                "calculator.change.requested", "acme", session, Map.of("requestId", "ui-2", "actor", "user", "actorRef", "ana",
+                        "ops", List.of(Map.of("op", "set", "path", "targetOccupancy", "value", 3))))));
+        var rejected = stateEvents.await(r -> r.key().equals(session)
+                && r.value().path("type").asText().equals("calculator.change.rejected"), Duration.ofSeconds(15)).value();
+        assertEquals("OUT_OF_BOUNDS", rejected.path("payload").path("code").asText());
+        assertTrue(rejected.path("payload").path("message").asText().contains("3"));
+        assertEquals(1, rejected.path("payload").path("currentVersion").asInt());
+    }
+
+    private static io.restassured.response.Response change(String session, String requestId, Long expectedVersion,
+            List<? extends Map<String, ?>> ops) {
+        var body = new java.util.HashMap<String, Object>(Map.of("tenantId", "acme", "requestId", requestId, "actor", "copilot",
+                "actorRef", "m-1", "ops", ops));
+        if (expectedVersion != null) {
+            body.put("expectedVersion", expectedVersion);
+        }
+        return asService().contentType(ContentType.JSON).body(body).post("/internal/sessions/{id}/changes", session);
+    }
+
+    private static RequestSpecification asService() {
+        return given().auth().oauth2(TestTokens.service("agent-orchestrator"));
+    }
+
+    private static String session() {
+        return "chat:acme:ana:" + UUID.randomUUID();
+    }
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.copilotsuite.gateway.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.copilotsuite.gateway.config.GatewayConfig;
+import dev.copilotsuite.gateway.security.SessionKeys;
+import dev.copilotsuite.gateway.service.CommandPublisher;
+import dev.copilotsuite.gateway.service.ConnectPayloads;
+import dev.copilotsuite.gateway.service.WebhookRejected;
+import dev.copilotsuite.gateway.service.WebhookSignatures;
+import dev.copilotsuite.platform.rest.ApiError;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Where Amazon Connect's forwarder posts transcripts. Authenticated by its HMAC signature, not a
+ * JWT: the signature is checked over the exact bytes received, before the body is even parsed.
+ */
+@Path("/webhook/transcripts")
+@PermitAll
+@Blocking
+public class WebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(WebhookResource.class);
+
+    private final WebhookSignatures signatures;
+    private final ConnectPayloads payloads;
+    private final CommandPublisher commands;
+    private final GatewayConfig.Webhook config;
+
+    public WebhookResource(WebhookSignatures signatures, ConnectPayloads payloads, CommandPublisher commands,
+            GatewayConfig config) {
+        this.signatures = signatures;
+        this.payloads = payloads;
+        this.commands = commands;
+        this.config = config.webhook();
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@RestHeader("X-Copilot-Timestamp") String timestamp,
+            @RestHeader("X-Copilot-Signature") String signature, byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new WebhookRejected(400, "MALFORMED_JSON", "The body is empty.");
+        }
+        if (body.length > config.maxBodyBytes()) {
+            throw new WebhookRejected(413, "TOO_LARGE", "The body is larger than " + config.maxBodyBytes() + " bytes.");
+        }
+        String accepted = signatures.verify(timestamp, signature, body);
+        ConnectPayloads.Parsed parsed = payloads.parse(body);
+        String sessionKey = SessionKeys.call(config.tenant(), parsed.sessionId());
+        // Publish first, remember the signature after: a forwarder retrying a failed post is not called a replay.
+        commands.segments(config.tenant(), sessionKey, parsed.segments());
+        if (!signatures.remember(accepted)) {
+            LOG.infof("signature accepted twice concurrently for call %s; the segments are idempotent", parsed.sessionId());
+        }
+        return Response.accepted(new Accepted(parsed.sessionId(), parsed.segments().size())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(WebhookRejected e) {
+        return Response.status(e.status()).entity(ApiError.of(e.code(), e.getMessage())).build();
+    }
+
+    record Accepted(String sessionId, int segments) {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.copilotsuite.gateway.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import dev.copilotsuite.events.EventEnvelope;
+import dev.copilotsuite.events.EventPayload;
+import dev.copilotsuite.events.Topics;
+import dev.copilotsuite.events.calculator.CalculatorChangeRequested;
+import dev.copilotsuite.events.calculator.ChangeOp;
+import dev.copilotsuite.events.call.CallContext;
+import dev.copilotsuite.events.call.CopilotToggled;
+import dev.copilotsuite.events.chat.ChatMessageSubmitted;
+import dev.copilotsuite.gateway.security.Caller;
+import dev.copilotsuite.platform.messaging.EventPublisher;
+
+/** Puts what browsers and the webhook ask for on Kafka, each keyed by its session. */
+@ApplicationScoped
+public class CommandPublisher {
+
+    private final Emitter<EventEnvelope<?>> chatRequests;
+    private final Emitter<EventEnvelope<?>> calculatorCommands;
+    private final Emitter<EventEnvelope<?>> callTranscripts;
+
+    public CommandPublisher(@Channel(Topics.CHAT_REQUESTS) Emitter<EventEnvelope<?>> chatRequests,
+            @Channel(Topics.CALCULATOR_COMMANDS) Emitter<EventEnvelope<?>> calculatorCommands,
+            @Channel(Topics.CALL_TRANSCRIPTS) Emitter<EventEnvelope<?>> callTranscripts) {
+        this.chatRequests = chatRequests;
+        this.calculatorCommands = calculatorCommands;
+        this.callTranscripts = callTranscripts;
+    }
+
+    public EventEnvelope<?> chat(Caller caller, String sessionKey, String messageId, String text) {
+        return publish(chatRequests, caller.tenantId(), sessionKey,
+                new ChatMessageSubmitted(messageId, caller.userId(), text));
+    }
+
+    public EventEnvelope<?> calculatorChange(Caller caller, String sessionKey, String requestId, Long expectedVersion,
+            List<ChangeOp> ops) {
+        return publish(calculatorCommands, caller.tenantId(), sessionKey,
+                new CalculatorChangeRequested(requestId, "user", caller.userId(), expectedVersion, ops));
+    }
+
+    public EventEnvelope<?> copilotToggle(Caller caller, String sessionKey, boolean enabled, CallContext context) {
+        return publish(callTranscripts, caller.tenantId(), sessionKey, new CopilotToggled(enabled, context, caller.userId()));
+    }
+
+    /** Publishes a batch in order and returns once Kafka holds all of it. */
+    public void segments(String tenantId, String sessionKey, List<? extends EventPayload> segments) {
+        segments.stream()
+                .map(segment -> EventPublisher.send(callTranscripts, EventEnvelope.of(tenantId, sessionKey, null, segment)))
+                .toList()
+                .forEach(ack -> ack.toCompletableFuture().join());
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static EventEnvelope<?> publish(Emitter<EventEnvelope<?>> emitter, String tenantId, String sessionKey,
+            EventPayload payload) {
+        EventEnvelope<?> event = EventEnvelope.of(tenantId, sessionKey, null, payload);
+        EventPublisher.sendAndWait(emitter, event);
+        return event;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.copilotsuite.gateway.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.copilotsuite.gateway.config.GatewayConfig;
+import dev.copilotsuite.gateway.repository.AcceptedSignatureRepository;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Checks shared/design/amazon-connect.md's signature: HMAC-SHA256 over {@code timestamp + "." + body}
+ * with the forwarder's secret, a timestamp within the tolerance, and no signature accepted twice.
+ */
+@ApplicationScoped
+public class WebhookSignatures {
+
+    static final String PREFIX = "sha256=";
+
+    private final GatewayConfig.Webhook config;
+    private final AcceptedSignatureRepository accepted;
+    private final Clock clock;
+
+    public WebhookSignatures(GatewayConfig config, AcceptedSignatureRepository accepted) {
+        this.config = config.webhook();
+        this.accepted = accepted;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Verifies a request before anything of it is used; returns the signature to record once accepted. */
+    public String verify(String timestampHeader, String signatureHeader, byte[] body) {
+        if (timestampHeader == null || signatureHeader == null) {
+            throw new WebhookRejected(401, "UNSIGNED", "X-Copilot-Timestamp and X-Copilot-Signature are required.");
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(timestampHeader.trim());
+        } catch (NumberFormatException e) {
+            throw new WebhookRejected(401, "BAD_SIGNATURE", "X-Copilot-Timestamp must be Unix seconds.");
+        }
+        Duration skew = Duration.between(Instant.ofEpochSecond(timestamp), clock.instant()).abs();
+        if (skew.compareTo(config.tolerance()) > 0) {
+            throw new WebhookRejected(401, "STALE_TIMESTAMP",
+                    "X-Copilot-Timestamp is more than " + config.tolerance().toMinutes() + " minutes from the gateway's clock.");
+        }
+        if (!signatureHeader.startsWith(PREFIX)) {
+            throw new WebhookRejected(401, "BAD_SIGNATURE", "X-Copilot-Signature must be sha256=<hex>.");
+        }
+        byte[] presented;
+        try {
+            presented = HexFormat.of().parseHex(signatureHeader.substring(PREFIX.length()).trim().toLowerCase());
+        } catch (IllegalArgumentException e) {
+            throw new WebhookRejected(401, "BAD_SIGNATURE", "X-Copilot-Signature must be sha256=<hex>.");
+        }
+        if (!MessageDigest.isEqual(presented, sign(config.secret(), timestamp, body))) {
+            throw new WebhookRejected(401, "BAD_SIGNATURE", "The signature does not match the body.");
+        }
+        String signature = HexFormat.of().formatHex(presented);
+        if (accepted.seen(signature)) {
+            throw new WebhookRejected(409, "REPLAYED", "This signed request was accepted already.");
+        }
+        return signature;
+    }
+
+    /** Remembers an accepted signature for the replay window; false when a concurrent twin won. */
+    public boolean remember(String signature) {
+        return accepted.record(signature, clock.instant().plus(config.tolerance().multipliedBy(2)));
+    }
+
+    public static byte[] sign(String secret, long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    @Scheduled(every = "1m", delayed = "1m")
+    void purge() {
+        accepted.purgeExpired(clock.instant());
+    }
+}
