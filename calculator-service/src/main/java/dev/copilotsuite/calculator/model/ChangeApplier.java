@@ -1,5 +1,9 @@
 package dev.copilotsuite.calculator.model;
 
+import dev.copilotsuite.events.calculator.InputDef;
+
+import dev.copilotsuite.events.calculator.FieldChange;
+
 import static dev.copilotsuite.calculator.model.ChangeRejectedException.INVALID_VALUE;
 import static dev.copilotsuite.calculator.model.ChangeRejectedException.OUT_OF_BOUNDS;
 import static dev.copilotsuite.calculator.model.ChangeRejectedException.UNKNOWN_INPUT;

@@ -1,5 +1,7 @@
 package dev.copilotsuite.calculator.model;
 
+import dev.copilotsuite.events.calculator.InputDef;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

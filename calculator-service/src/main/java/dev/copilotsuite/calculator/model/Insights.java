@@ -1,7 +1,5 @@
 package dev.copilotsuite.calculator.model;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,6 +12,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
+import dev.copilotsuite.events.format.Figures;
 import dev.copilotsuite.events.calculator.BucketInputs;
 import dev.copilotsuite.events.calculator.BucketSet;
 import dev.copilotsuite.events.calculator.RoiInputs;
@@ -100,24 +99,24 @@ public final class Insights {
         Map<String, Object> figures = new LinkedHashMap<>();
         StringBuilder message = new StringBuilder();
         if (peak == null) {
-            message.append("There are no human agents for ").append(fte(out.fteRequired()))
+            message.append("There are no human agents for ").append(Figures.oneDecimal(out.fteRequired()))
                     .append(" FTE of work");
         } else {
             figures.put("peakUtilization", peak);
-            message.append("Peak-hour utilization is ").append(percent(peak)).append(", above ")
-                    .append(percent(PEAK_HIGH));
+            message.append("Peak-hour utilization is ").append(Figures.percent(peak)).append(", above ")
+                    .append(Figures.percent(PEAK_HIGH));
         }
         figures.put("fteForPeak100", fteForPeak100);
         figures.put("additionalFte", fteForPeak100 - in.humanAgents());
-        message.append(": ").append(fte(fteForPeak100)).append(" FTE (")
-                .append(fte(fteForPeak100 - in.humanAgents()))
+        message.append(": ").append(Figures.oneDecimal(fteForPeak100)).append(" FTE (")
+                .append(Figures.oneDecimal(fteForPeak100 - in.humanAgents()))
                 .append(" more) would bring peak-hour utilization to 100%.");
         if (peak != null) {
             bestAugmentation(in, peak).ifPresent(best -> {
                 figures.put("bestBucket", best.getKey());
                 figures.put("peakUtilizationAfter", best.getValue());
-                message.append(" Moving ").append(bucketName(best.getKey()))
-                        .append(" to AI_AUGMENTED would lower it most, to ").append(percent(best.getValue()))
+                message.append(" Moving ").append(Figures.bucket(best.getKey()))
+                        .append(" to AI_AUGMENTED would lower it most, to ").append(Figures.percent(best.getValue()))
                         .append('.');
             });
         }
@@ -155,12 +154,12 @@ public final class Insights {
             demand = "Average demand exceeds capacity: there are no human agents for the work";
         } else {
             figures.put("utilization", out.utilization());
-            demand = "Average demand exceeds capacity: utilization is " + percent(out.utilization());
+            demand = "Average demand exceeds capacity: utilization is " + Figures.percent(out.utilization());
         }
         figures.put("serviceLevel", out.serviceLevel());
         figures.put("recoveryLost", recoveryLost);
-        String message = demand + ", so only " + percent(out.serviceLevel()) + " of human conversations happen, losing "
-                + money(recoveryLost) + " of recovery a month.";
+        String message = demand + ", so only " + Figures.percent(out.serviceLevel()) + " of human conversations happen, losing "
+                + Figures.money(recoveryLost) + " of recovery a month.";
         return insight(CAPACITY_SHORTFALL, "critical", message, figures);
     }
 
@@ -171,8 +170,8 @@ public final class Insights {
         figures.put("peakUtilization", out.peakUtilization());
         figures.put("fteForPeak90", fteForPeak90);
         figures.put("releasableFte", releasableFte);
-        String message = "Peak-hour utilization is only " + percent(out.peakUtilization()) + ": " + fte(releasableFte)
-                + " FTE could be released keeping it at or below " + percent(PEAK_AFTER_RELEASE) + ".";
+        String message = "Peak-hour utilization is only " + Figures.percent(out.peakUtilization()) + ": " + Figures.oneDecimal(releasableFte)
+                + " FTE could be released keeping it at or below " + Figures.percent(PEAK_AFTER_RELEASE) + ".";
         return insight(IDLE_CAPACITY, "info", message, figures);
     }
 
@@ -189,45 +188,12 @@ public final class Insights {
         figures.put("largestCostLine", largest.getKey());
         figures.put("largestCost", largest.getValue());
         String label = OutputCatalog.operation(largest.getKey()).orElseThrow().label();
-        String message = "The operation loses " + money(-out.netRecovery()) + " a month; the largest cost line is "
-                + label.toLowerCase(Locale.ROOT) + " at " + money(largest.getValue()) + ".";
+        String message = "The operation loses " + Figures.money(-out.netRecovery()) + " a month; the largest cost line is "
+                + label.toLowerCase(Locale.ROOT) + " at " + Figures.money(largest.getValue()) + ".";
         return insight(NEGATIVE_NET, "critical", message, figures);
     }
 
     private static Insight insight(String id, String severity, String message, Map<String, Object> figures) {
         return new Insight(id, severity, message, Collections.unmodifiableMap(figures));
-    }
-
-    private static String bucketName(String bucket) {
-        return "bucket " + bucket.substring("bucket".length());
-    }
-
-    /** A fraction as a whole percentage: 1.371 is "137%". */
-    private static String percent(double fraction) {
-        return Math.round(fraction * 100) + "%";
-    }
-
-    /** FTE to one decimal: "22.9". */
-    private static String fte(double fte) {
-        return String.format(Locale.ROOT, "%.1f", fte);
-    }
-
-    /** Dollars to 3 significant figures with a K, M or B suffix: "$3.42M", "$157K", "$950". */
-    private static String money(double dollars) {
-        BigDecimal rounded = new BigDecimal(Math.abs(dollars)).round(new MathContext(3));
-        int shift = 0;
-        String suffix = "";
-        if (rounded.compareTo(BigDecimal.valueOf(1e9)) >= 0) {
-            shift = 9;
-            suffix = "B";
-        } else if (rounded.compareTo(BigDecimal.valueOf(1e6)) >= 0) {
-            shift = 6;
-            suffix = "M";
-        } else if (rounded.compareTo(BigDecimal.valueOf(1e3)) >= 0) {
-            shift = 3;
-            suffix = "K";
-        }
-        String sign = dollars < 0 && rounded.signum() != 0 ? "-" : "";
-        return sign + "$" + rounded.movePointLeft(shift).toPlainString() + suffix;
     }
 }

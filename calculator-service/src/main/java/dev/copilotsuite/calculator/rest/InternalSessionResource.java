@@ -14,6 +14,8 @@ import dev.copilotsuite.calculator.service.CalculatorService;
 import dev.copilotsuite.events.calculator.CalculatorState;
 import dev.copilotsuite.calculator.service.ChangeOutcome;
 import dev.copilotsuite.events.calculator.CalculatorChangeRequested;
+import dev.copilotsuite.events.calculator.ChangeRequest;
+import dev.copilotsuite.events.calculator.ChangeResponse;
 import dev.copilotsuite.platform.rest.ApiError;
 import dev.copilotsuite.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;

@@ -3,7 +3,7 @@ package dev.copilotsuite.calculator.service;
 import dev.copilotsuite.events.calculator.CalculatorState;
 import java.util.List;
 
-import dev.copilotsuite.calculator.model.FieldChange;
+import dev.copilotsuite.events.calculator.FieldChange;
 
 /**
  * What a change request did: the state it produced, each input it moved (old and new), and whether

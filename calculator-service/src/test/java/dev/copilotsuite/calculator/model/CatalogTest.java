@@ -1,5 +1,7 @@
 package dev.copilotsuite.calculator.model;
 
+import dev.copilotsuite.events.calculator.InputDef;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,7 @@
 package dev.copilotsuite.calculator.model;
 
+import dev.copilotsuite.events.calculator.FieldChange;
+
 import static dev.copilotsuite.calculator.model.Figures.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
 package dev.copilotsuite.calculator.model;
 
+import dev.copilotsuite.events.calculator.InputDef;
+
 import static dev.copilotsuite.calculator.model.Figures.assertFigure;
 import static dev.copilotsuite.calculator.model.Figures.assertRelative;
 import static dev.copilotsuite.calculator.model.Figures.defaultsWith;

@@ -1,9 +1,11 @@
-package dev.copilotsuite.calculator.model;
+package dev.copilotsuite.events.calculator;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
- * One calculator input.
+ * One calculator input, as calculator-service's catalog serves it to the UI, the copilot and validation.
  *
  * @param path         where a change names it: {@code humanAgents}, {@code buckets.bucket2.contactRate}
  * @param key          the component name in RoiInputs or BucketInputs
@@ -18,11 +20,13 @@ import java.util.List;
 public record InputDef(String path, String key, String bucket, String label, String unit, Object defaultValue,
         Double min, Double max, boolean integer, List<String> values, String description, List<String> synonyms) {
 
+    @JsonIgnore
     public boolean isStrategy() {
         return !values.isEmpty();
     }
 
     /** The label, with the bucket for a bucket input: "Handle time per conversation in bucket 2". */
+    @JsonIgnore
     public String displayName() {
         return bucket == null ? label : label + " in bucket " + bucket.substring("bucket".length());
     }

@@ -1,0 +1,45 @@
+package dev.copilotsuite.orchestrator.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import dev.copilotsuite.events.calculator.CalculatorState;
+import dev.copilotsuite.events.calculator.ChangeRequest;
+import dev.copilotsuite.events.calculator.ChangeResponse;
+import dev.copilotsuite.events.calculator.InputCatalogView;
+import dev.copilotsuite.platform.security.ServiceAuthFilter;
+
+/**
+ * calculator-service, which owns every figure. A change is retried safely: its request id makes a
+ * second delivery a replay, not a second change. A 4xx (refused change, conflict) is never retried.
+ */
+@RegisterRestClient(configKey = "calculator")
+@RegisterProvider(ServiceAuthFilter.class)
+@Path("/internal")
+public interface CalculatorClient {
+
+    @GET
+    @Path("/catalog")
+    @Timeout(3000)
+    @Retry(maxRetries = 3, delay = 300, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    InputCatalogView catalog();
+
+    @GET
+    @Path("/sessions/{sessionId}/state")
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    CalculatorState state(@PathParam("sessionId") String sessionId);
+
+    @POST
+    @Path("/sessions/{sessionId}/changes")
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    ChangeResponse change(@PathParam("sessionId") String sessionId, ChangeRequest request);
+}

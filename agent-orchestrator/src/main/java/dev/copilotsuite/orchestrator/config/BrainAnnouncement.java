@@ -1,0 +1,24 @@
+package dev.copilotsuite.orchestrator.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/** Says once at start which brain answers, so an operator never has to guess. */
+@ApplicationScoped
+class BrainAnnouncement {
+
+    private static final Logger LOG = Logger.getLogger(BrainAnnouncement.class);
+
+    void onStart(@Observes StartupEvent start, OrchestratorConfig config) {
+        if (config.gemini().apiKey().filter(key -> !key.isBlank()).isPresent()) {
+            LOG.infof("brain: Gemini (%s) writes the language; the math and validation stay deterministic",
+                    config.gemini().model());
+        } else {
+            LOG.info("brain: offline (no GEMINI_API_KEY or GOOGLE_API_KEY); every answer comes from the deterministic brain");
+        }
+    }
+}
