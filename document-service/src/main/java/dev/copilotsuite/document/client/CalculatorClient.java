@@ -1,0 +1,62 @@
+package dev.copilotsuite.document.client;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import dev.copilotsuite.events.calculator.CalculatorState;
+import dev.copilotsuite.platform.rest.ApiError;
+import dev.copilotsuite.platform.security.ServiceAuthFilter;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+
+/** calculator-service's internal state endpoint, called with this service's token. */
+@Path("/internal/sessions")
+@RegisterRestClient(configKey = "calculator")
+@RegisterProvider(ServiceAuthFilter.class)
+public interface CalculatorClient {
+
+    /**
+     * The session's state at {@code version}, or its latest when null. Throws UnknownStateVersionException
+     * when the calculator has no such version; retries only what another attempt can cure (IO, 5xx, timeouts).
+     */
+    @GET
+    @Path("/{sessionId}/state")
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100,
+            retryOn = {CalculatorUnavailableException.class, ProcessingException.class, TimeoutException.class})
+    CalculatorState state(@PathParam("sessionId") String sessionId, @QueryParam("version") Long version);
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        if (response.getStatus() == Response.Status.NOT_FOUND.getStatusCode()) {
+            return new UnknownStateVersionException(messageOf(response));
+        }
+        if (response.getStatus() >= 500) {
+            return new CalculatorUnavailableException(response.getStatus());
+        }
+        return null;
+    }
+
+    private static String messageOf(Response response) {
+        try {
+            ApiError error = response.readEntity(ApiError.class);
+            if (error != null && error.message() != null) {
+                return error.message();
+            }
+        } catch (RuntimeException unreadable) {
+            // a 404 without the calculator's error body still means the version is unknown
+        }
+        return "calculator-service has no such state version.";
+    }
+}

@@ -1,0 +1,145 @@
+package dev.copilotsuite.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.copilotsuite.testing.TestKeys;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * calculator-service's state endpoint on a loopback port: every session is at {@link #VERSION} with
+ * the spec's defaults and worked-example outputs (calculator-state-defaults.json). It answers 401
+ * unless the call carries a service token signed with the test key, 404 for any other version, and
+ * 500 for sessions named {@link #FAILING_PREFIX}*. It counts the calls per session at /stub/calls/{id}.
+ */
+public class CalculatorStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final long VERSION = 7;
+    public static final String FAILING_PREFIX = "calculator-down-";
+
+    private static final Pattern STATE = Pattern.compile("/internal/sessions/([^/]+)/state");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private HttpServer server;
+    private JsonNode fixture;
+    private PublicKey verifier;
+
+    @Override
+    public Map<String, String> start() {
+        try (InputStream in = CalculatorStub.class.getResourceAsStream("/calculator-state-defaults.json")) {
+            fixture = JSON.readTree(in);
+            verifier = publicKey();
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the calculator stub", e);
+        }
+        server.createContext("/internal/sessions/", this::state);
+        server.createContext("/stub/calls/", this::calls);
+        server.start();
+        return Map.of("quarkus.rest-client.calculator.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void state(HttpExchange exchange) throws IOException {
+        Matcher path = STATE.matcher(exchange.getRequestURI().getPath());
+        if (!path.matches() || !"GET".equals(exchange.getRequestMethod())) {
+            answer(exchange, 404, "{\"code\":\"NOT_FOUND\",\"message\":\"no such endpoint\"}");
+            return;
+        }
+        if (!serviceToken(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, "");
+            return;
+        }
+        String sessionId = path.group(1);
+        calls.computeIfAbsent(sessionId, id -> new AtomicInteger()).incrementAndGet();
+        if (sessionId.startsWith(FAILING_PREFIX)) {
+            answer(exchange, 500, "{\"code\":\"INTERNAL\",\"message\":\"boom\"}");
+            return;
+        }
+        String query = exchange.getRequestURI().getQuery();
+        String version = query == null ? null : query.replaceFirst("^.*version=([^&]*).*$", "$1");
+        if (version != null && !version.equals(Long.toString(VERSION))) {
+            answer(exchange, 404, "{\"code\":\"UNKNOWN_VERSION\",\"message\":\"Session " + sessionId
+                    + " has no calculator version " + version + ".\"}");
+            return;
+        }
+        ObjectNode state = fixture.deepCopy();
+        state.put("sessionId", sessionId);
+        answer(exchange, 200, JSON.writeValueAsString(state));
+    }
+
+    private void calls(HttpExchange exchange) throws IOException {
+        String sessionId = exchange.getRequestURI().getPath().substring("/stub/calls/".length());
+        answer(exchange, 200, Integer.toString(calls.getOrDefault(sessionId, new AtomicInteger()).get()));
+    }
+
+    /** A bearer JWT signed with the test key whose groups hold {@code service}. */
+    private boolean serviceToken(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(verifier);
+            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!rsa.verify(Base64.getUrlDecoder().decode(parts[2]))) {
+                return false;
+            }
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            for (JsonNode group : claims.path("groups")) {
+                if ("service".equals(group.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static PublicKey publicKey() throws Exception {
+        String pem = Files.readString(TestKeys.get().publicKey()).replaceAll("-----[A-Z ]+-----|\\s", "");
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+}

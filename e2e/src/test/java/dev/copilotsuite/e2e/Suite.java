@@ -1,0 +1,99 @@
+package dev.copilotsuite.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged suite, started and stopped with the ./copilot script exactly as a person would, on
+ * ports and a data directory of its own so it never collides with a local run.
+ */
+final class Suite {
+
+    static final int GATEWAY_PORT = 18080;
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> env = new HashMap<>();
+
+    Suite() {
+        root = Path.of(System.getenv().getOrDefault("COPILOT_ROOT", "..")).toAbsolutePath().normalize();
+        home = root.resolve("e2e/target/copilot-home");
+        env.put("COPILOT_HOME", home.toString());
+        env.put("COPILOT_PORT", String.valueOf(GATEWAY_PORT));
+        env.put("ORCHESTRATOR_PORT", "18081");
+        env.put("CALCULATOR_PORT", "18082");
+        env.put("COPILOT_SERVICE_PORT", "18083");
+        env.put("DOCUMENT_PORT", "18084");
+        env.put("KAFKA_PORT", "19092");
+        env.put("KAFKA_CONTROLLER_PORT", "19093");
+        env.put("MONGO_PORT", "27217");
+        env.put("COPILOT_TODAY", "2026-11-23");
+    }
+
+    void up() {
+        run(300, "up", "-d");
+    }
+
+    void down() {
+        run(120, "down");
+    }
+
+    String token(String user, String tenant) {
+        return run(60, "token", "--user", user, "--tenant", tenant).trim();
+    }
+
+    String webhookSecret() {
+        try {
+            return Files.readString(home.resolve("keys/webhook-secret")).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("no webhook secret: is the suite up?", e);
+        }
+    }
+
+    URI http(String path) {
+        return URI.create("http://127.0.0.1:" + GATEWAY_PORT + path);
+    }
+
+    URI ws() {
+        return URI.create("ws://127.0.0.1:" + GATEWAY_PORT + "/ws");
+    }
+
+    Path logs() {
+        return home.resolve("logs");
+    }
+
+    private String run(int timeoutSeconds, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("copilot").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+        builder.environment().remove("MONGODB_URI");
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./copilot " + String.join(" ", args) + " timed out:\n" + output);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("./copilot " + String.join(" ", args) + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.copilotsuite.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.copilotsuite.testing.TestSocket;
+
+/**
+ * The three paths of the walking skeleton, through the packaged services started by ./copilot up,
+ * over real WebSockets and HTTP: chat → orchestrator → calculator → state and reply; a signed
+ * transcript → copilot-service → transcript and suggestions; a document request → PDF download.
+ */
+class WalkingSkeletonTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Suite SUITE = new Suite();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static String ana;
+    static String bob;
+    /** An agent of the tenant the webhook's forwarder posts calls for. */
+    static String agent;
+    static String otherTenantAgent;
+
+    @BeforeAll
+    static void up() {
+        SUITE.up();
+        ana = SUITE.token("ana", "acme");
+        bob = SUITE.token("bob", "acme");
+        agent = SUITE.token("nadia", "demo");
+        otherTenantAgent = SUITE.token("mallory", "acme");
+    }
+
+    @AfterAll
+    static void down() {
+        SUITE.down();
+    }
+
+    @Test
+    void aChatChangeReachesTheCalculatorAndOnlyItsOwnSessionHearsOfIt() {
+        String session = "roi-" + UUID.randomUUID();
+        try (TestSocket mine = TestSocket.open(SUITE.ws(), ana); TestSocket other = TestSocket.open(SUITE.ws(), bob)) {
+            mine.send(Map.of("type", "join", "kind", "chat", "sessionId", session));
+            // The same client id under another user is another session entirely.
+            other.send(Map.of("type", "join", "kind", "chat", "sessionId", session));
+            JsonNode snapshot = mine.awaitType("calculator.state", WAIT);
+            assertEquals(30.0, snapshot.path("payload").path("inputs").path("humanAgents").asDouble());
+            other.awaitType("calculator.state", WAIT);
+
+            mine.send(Map.of("type", "chat", "sessionId", session, "text", "Increase agent count to 50 and reduce rent by 10%."));
+
+            JsonNode state = mine.awaitType("calculator.state.changed", WAIT);
+            assertEquals(session, state.path("sessionId").asText());
+            assertEquals(50.0, state.path("payload").path("inputs").path("humanAgents").asDouble());
+            assertEquals(27000.0, state.path("payload").path("inputs").path("rent").asDouble(), 1e-9);
+            JsonNode reply = mine.awaitType("chat.replied", WAIT);
+            String text = reply.path("payload").path("text").asText();
+            assertTrue(text.contains("30 → 50"), text);
+            assertTrue(text.contains("$30.0K → $27.0K"), text);
+            assertEquals("MODIFY", reply.path("payload").path("routes").path(0).asText());
+
+            // Bob is connected, joined under the same client id, and hears nothing of Ana's session.
+            other.send(Map.of("type", "ping"));
+            other.awaitType("pong", WAIT);
+            assertTrue(other.received().stream().noneMatch(m -> m.path("type").asText().startsWith("chat.replied")
+                    || m.path("type").asText().equals("calculator.state.changed")), other.received().toString());
+        }
+    }
+
+    @Test
+    void aSignedTranscriptReachesTheAgentWhoJoinedTheCall() throws Exception {
+        String call = "c-" + UUID.randomUUID();
+        try (TestSocket desk = TestSocket.open(SUITE.ws(), agent);
+                TestSocket foreign = TestSocket.open(SUITE.ws(), otherTenantAgent)) {
+            desk.send(Map.of("type", "join", "kind", "call", "sessionId", call));
+            desk.awaitType("joined", WAIT);
+            foreign.send(Map.of("type", "join", "kind", "call", "sessionId", call));
+            foreign.awaitType("joined", WAIT);
+            String body = """
+                    {"sessionId": "%s", "phone": "+14155550101", "state": "CA", "plan": "PLUS",
+                     "contractType": "HOMEOWNER", "segmentId": "seg-1",
+                     "text": "Hi, my dishwasher stopped draining yesterday. Is that covered?"}""".formatted(call);
+
+            HttpResponse<String> accepted = webhook(body, SUITE.webhookSecret());
+            assertEquals(202, accepted.statusCode(), accepted.body());
+
+            JsonNode transcript = desk.awaitType("transcript_update", WAIT);
+            assertEquals(call, transcript.path("sessionId").asText());
+            assertTrue(transcript.path("payload").path("line").path("text").asText().contains("dishwasher"));
+            JsonNode customer = desk.awaitType("customer_update", WAIT);
+            assertTrue(customer.path("payload").path("found").asBoolean(), customer.toString());
+
+            // An agent of another tenant who names the same call id hears nothing of it.
+            foreign.send(Map.of("type", "ping"));
+            foreign.awaitType("pong", WAIT);
+            assertTrue(foreign.received().stream().noneMatch(m -> m.path("type").asText().endsWith("_update")),
+                    foreign.received().toString());
+        }
+    }
+
+    @Test
+    void aDocumentRequestEndsInADownloadOnlyItsOwnerCanFetch() throws Exception {
+        String session = "doc-" + UUID.randomUUID();
+        try (TestSocket mine = TestSocket.open(SUITE.ws(), ana)) {
+            mine.send(Map.of("type", "join", "kind", "chat", "sessionId", session));
+            mine.awaitType("calculator.state", WAIT);
+            mine.send(Map.of("type", "chat", "sessionId", session, "text", "Prepare an executive summary for my CFO"));
+
+            JsonNode reply = mine.awaitType("chat.replied", WAIT);
+            assertEquals("GENERATE", reply.path("payload").path("routes").path(0).asText());
+            JsonNode ready = mine.awaitType("artifact_ready", Duration.ofSeconds(60));
+            String url = ready.path("payload").path("url").asText();
+            assertTrue(url.startsWith("/api/sessions/" + session + "/artifacts/"), url);
+
+            HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(SUITE.http(url))
+                    .header("Authorization", "Bearer " + ana).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, pdf.statusCode());
+            assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+
+            HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(SUITE.http(url))
+                    .header("Authorization", "Bearer " + bob).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, foreign.statusCode(), "another user's download must not even be found");
+            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(SUITE.http(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode());
+        }
+    }
+
+    @Test
+    void badInputAtTheEntryPointsIsRefusedClearly() throws Exception {
+        String call = "c-" + UUID.randomUUID();
+        assertEquals(400, webhook("{\"sessionId\": \"" + call + "\", \"text\": ", SUITE.webhookSecret()).statusCode());
+        assertEquals(400, webhook("{\"text\": \"no session\"}", SUITE.webhookSecret()).statusCode());
+        assertEquals(401, webhook("{\"sessionId\": \"" + call + "\", \"text\": \"hi\"}", "not-the-secret").statusCode());
+        HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(SUITE.http("/webhook/transcripts"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, unsigned.statusCode());
+
+        assertThrows(RuntimeException.class, () -> TestSocket.open(SUITE.ws(), null), "a socket needs a token");
+        assertThrows(RuntimeException.class, () -> TestSocket.open(SUITE.ws(), "not.a.jwt"));
+
+        try (TestSocket socket = TestSocket.open(SUITE.ws(), ana)) {
+            socket.send("{not json");
+            assertEquals("INVALID_MESSAGE", socket.awaitType("error", WAIT).path("payload").path("code").asText());
+            socket.send(Map.of("type", "chat", "text", "no session id"));
+            socket.await(m -> "INVALID_SESSION".equals(m.path("payload").path("code").asText()), WAIT);
+            socket.send(Map.of("type", "chat", "sessionId", "never-joined", "text", "hello"));
+            socket.await(m -> "NOT_JOINED".equals(m.path("payload").path("code").asText()), WAIT);
+        }
+    }
+
+    private static HttpResponse<String> webhook(String body, String secret) throws IOException, InterruptedException {
+        long timestamp = Instant.now().getEpochSecond();
+        return HTTP.send(HttpRequest.newBuilder(SUITE.http("/webhook/transcripts"))
+                .header("Content-Type", "application/json")
+                .header("X-Copilot-Timestamp", String.valueOf(timestamp))
+                .header("X-Copilot-Signature", "sha256=" + hmac(secret, timestamp + "." + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String hmac(String secret, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
