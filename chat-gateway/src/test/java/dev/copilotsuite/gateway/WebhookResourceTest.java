@@ -58,6 +58,8 @@ class WebhookResourceTest {
         assertEquals("CUSTOMER", payload.path("line").path("speaker").asText());
         assertEquals("s-1", payload.path("line").path("segmentId").asText());
         assertEquals("PLUS", payload.path("context").path("plan").asText());
+        assertTrue(record.headers().getOrDefault("traceparent", "").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"),
+                "trace context travels with the record: " + record.headers());
     }
 
     @Test

@@ -28,8 +28,8 @@ public final class TopicProbe implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** One record: its key and its value parsed as JSON. */
-    public record Received(String key, JsonNode value) {
+    /** One record: its key, its value parsed as JSON, and its headers. */
+    public record Received(String key, JsonNode value, Map<String, String> headers) {
     }
 
     private final KafkaConsumer<String, String> consumer;
@@ -76,7 +76,9 @@ public final class TopicProbe implements AutoCloseable {
     private void poll(Duration duration) {
         for (ConsumerRecord<String, String> record : consumer.poll(duration)) {
             try {
-                received.add(new Received(record.key(), MAPPER.readTree(record.value())));
+                Map<String, String> headers = new java.util.LinkedHashMap<>();
+                record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                received.add(new Received(record.key(), MAPPER.readTree(record.value()), headers));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("record is not JSON: " + record.value(), e);
             }

@@ -1,0 +1,50 @@
+package dev.copilotsuite.copilot.repository;
+
+import java.time.Instant;
+
+import org.bson.codecs.pojo.annotations.BsonId;
+
+import dev.copilotsuite.events.call.CallContext;
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/**
+ * One live call as the copilot knows it. {@code _id} is {@code tenantId:sessionId}: a session id is only
+ * unique within its tenant, and nothing of one tenant's call may leak into another's.
+ */
+@MongoEntity(collection = "calls")
+public class Call {
+
+    @BsonId
+    public String id;
+    public String tenantId;
+    public String sessionId;
+    public boolean enabled;
+    /** What the transcript segments carried; the first value of each field sticks. */
+    public CallContext reported;
+    /** What the agent chose with copilot_enable; it overrides the segments. */
+    public CallContext agentSet;
+    /** The phone last looked up (E.164 when it parses), and the customer found for it or null. */
+    public String lookedUpPhone;
+    public String customerId;
+    /** The event that made that lookup, so its redelivery publishes the result again. */
+    public String lookupEventId;
+    public Instant startedAt;
+    public Instant updatedAt;
+
+    public static String idOf(String tenantId, String sessionId) {
+        return tenantId + ":" + sessionId;
+    }
+
+    /** A call no event has touched yet: the copilot is on until the agent switches it off. */
+    public static Call start(String tenantId, String sessionId) {
+        Call call = new Call();
+        call.id = idOf(tenantId, sessionId);
+        call.tenantId = tenantId;
+        call.sessionId = sessionId;
+        call.enabled = true;
+        call.reported = CallContext.EMPTY;
+        call.agentSet = CallContext.EMPTY;
+        call.startedAt = Instant.now();
+        return call;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.copilotsuite.copilot.service;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+import dev.copilotsuite.copilot.repository.Call;
+import dev.copilotsuite.copilot.repository.CallRepository;
+import dev.copilotsuite.copilot.repository.CallSegment;
+import dev.copilotsuite.copilot.repository.CallSegmentRepository;
+import dev.copilotsuite.events.EventEnvelope;
+import dev.copilotsuite.events.EventPayload;
+import dev.copilotsuite.events.Topics;
+import dev.copilotsuite.events.call.CallContext;
+import dev.copilotsuite.events.call.CopilotToggled;
+import dev.copilotsuite.events.call.CustomerCard;
+import dev.copilotsuite.events.call.CustomerUpdated;
+import dev.copilotsuite.events.call.TranscriptLine;
+import dev.copilotsuite.events.call.TranscriptSegmentReceived;
+import dev.copilotsuite.events.call.TranscriptUpdated;
+import dev.copilotsuite.platform.messaging.EventPublisher;
+
+/**
+ * Owns each live call: its transcript, its contract context and its caller. Every change is stored
+ * first and then published to the agent on {@link Topics#CALL_UPDATES}.
+ */
+@ApplicationScoped
+public class CallService {
+
+    private static final String CUSTOMER = "CUSTOMER";
+    private static final Logger LOG = Logger.getLogger(CallService.class);
+
+    private final CallRepository calls;
+    private final CallSegmentRepository segments;
+    private final CustomerDirectory customers;
+    private final Emitter<EventEnvelope<?>> updates;
+
+    public CallService(CallRepository calls, CallSegmentRepository segments, CustomerDirectory customers,
+            @Channel(Topics.CALL_UPDATES) Emitter<EventEnvelope<?>> updates) {
+        this.calls = calls;
+        this.segments = segments;
+        this.customers = customers;
+        this.updates = updates;
+    }
+
+    /** Stores a segment the webhook accepted, takes the context it carries, and looks up a new caller phone. */
+    public void receive(EventEnvelope<?> event, TranscriptSegmentReceived received) {
+        TranscriptLine line = received.line();
+        if (line == null || line.text() == null || line.text().isBlank()) {
+            LOG.warnf("segment event %s carries no text; ignored", event.id());
+            return;
+        }
+        Call call = calls.findOrStart(event.tenantId(), event.sessionId());
+        call.reported = call.reported.orElse(CallContexts.cleaned(received.context()));
+        Optional<TranscriptUpdated> transcript = store(call, completed(line, event.id()), event.id());
+        Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
+        save(call);
+        transcript.ifPresent(update -> publish(event, update));
+        caller.ifPresent(update -> publish(event, update));
+    }
+
+    /** The agent switched the copilot on or off; the context the agent chose overrides the segments'. */
+    public void toggle(EventEnvelope<?> event, CopilotToggled toggled) {
+        Call call = calls.findOrStart(event.tenantId(), event.sessionId());
+        call.enabled = toggled.enabled();
+        call.agentSet = CallContexts.cleaned(toggled.context()).orElse(call.agentSet);
+        Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
+        save(call);
+        caller.ifPresent(update -> publish(event, update));
+    }
+
+    public CallView view(String tenantId, String sessionId) {
+        Call call = calls.find(tenantId, sessionId).orElseThrow(() -> new CallNotFoundException(tenantId, sessionId));
+        CustomerCard customer = call.customerId == null ? null
+                : customers.byCustomerId(tenantId, call.customerId).orElse(null);
+        CallContext context = call.agentSet.orElse(call.reported).orElse(CallContexts.fromRecord(customer));
+        Boolean customerFound = call.lookedUpPhone == null ? null : customer != null;
+        return new CallView(call.sessionId, call.enabled, context, customerFound, customer,
+                segments.transcript(call.id).stream().map(segment -> segment.line).toList(), call.startedAt,
+                call.updatedAt);
+    }
+
+    /** Stores the line unless it repeats the stored one; the update carries the transcript's new length. */
+    private Optional<TranscriptUpdated> store(Call call, TranscriptLine line, String eventId) {
+        String id = CallSegment.idOf(call.id, line.transcriptId() != null ? line.transcriptId() : line.segmentId());
+        CallSegment segment = segments.findByIdOptional(id).orElse(null);
+        if (segment == null) {
+            segment = new CallSegment();
+            segment.id = id;
+            segment.callId = call.id;
+            segment.seq = segments.countOf(call.id) + 1;
+        } else if (repeats(segment, line, eventId)) {
+            return Optional.empty();
+        }
+        segment.line = line;
+        segment.eventId = eventId;
+        segments.persistOrUpdate(segment);
+        return Optional.of(new TranscriptUpdated(line, Math.toIntExact(segments.countOf(call.id))));
+    }
+
+    /**
+     * A final is stored once (a segment posted twice), and a partial only until its final arrives. The
+     * event that stored a line never repeats it: redelivered, it stores and publishes the line again.
+     */
+    private static boolean repeats(CallSegment stored, TranscriptLine line, String eventId) {
+        if (eventId.equals(stored.eventId)) {
+            return false;
+        }
+        return !stored.line.partial() || stored.line.equals(line);
+    }
+
+    /** Looks the caller up when the call's phone is new, or again for a redelivered event that did. */
+    private Optional<CustomerUpdated> lookUpCaller(Call call, String eventId) {
+        String phone = call.agentSet.orElse(call.reported).phone();
+        if (phone == null) {
+            return Optional.empty();
+        }
+        String normalized = customers.normalize(phone);
+        if (normalized.equals(call.lookedUpPhone) && !eventId.equals(call.lookupEventId)) {
+            return Optional.empty();
+        }
+        Optional<CustomerCard> customer = customers.byPhone(call.tenantId, normalized);
+        call.lookedUpPhone = normalized;
+        call.customerId = customer.map(CustomerCard::customerId).orElse(null);
+        call.lookupEventId = eventId;
+        return Optional.of(new CustomerUpdated(normalized, customer.isPresent(), customer.orElse(null)));
+    }
+
+    private void save(Call call) {
+        call.updatedAt = Instant.now();
+        calls.persistOrUpdate(call);
+    }
+
+    private void publish(EventEnvelope<?> cause, EventPayload update) {
+        EventPublisher.sendAndWait(updates, cause.answer(update));
+    }
+
+    /** A missing speaker is the customer; a line without a segment id is keyed by the event that brought it. */
+    private static TranscriptLine completed(TranscriptLine line, String eventId) {
+        return new TranscriptLine(line.segmentId() != null ? line.segmentId() : eventId, line.transcriptId(),
+                line.speaker() != null ? line.speaker() : CUSTOMER, line.text(), line.partial(),
+                line.beginOffsetMillis(), line.endOffsetMillis(), line.sentiment(), line.categories());
+    }
+}

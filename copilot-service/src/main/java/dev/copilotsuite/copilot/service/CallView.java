@@ -1,0 +1,20 @@
+package dev.copilotsuite.copilot.service;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.copilotsuite.events.call.CallContext;
+import dev.copilotsuite.events.call.CustomerCard;
+import dev.copilotsuite.events.call.TranscriptLine;
+
+/**
+ * Everything the agent's screen shows of a call, for a screen that (re)connects mid-call.
+ *
+ * @param context       the contract context in force: the agent's choice, else what the segments carried,
+ *                      else the caller's one active contract
+ * @param customerFound null until a phone was looked up
+ * @param customer      the caller's card when found
+ */
+public record CallView(String sessionId, boolean enabled, CallContext context, Boolean customerFound,
+        CustomerCard customer, List<TranscriptLine> transcript, Instant startedAt, Instant updatedAt) {
+}

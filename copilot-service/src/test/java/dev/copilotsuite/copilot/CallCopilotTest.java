@@ -1,0 +1,351 @@
+package dev.copilotsuite.copilot;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.copilotsuite.copilot.service.CallService;
+import dev.copilotsuite.events.EventEnvelope;
+import dev.copilotsuite.events.EventPayload;
+import dev.copilotsuite.events.Topics;
+import dev.copilotsuite.events.call.CallContext;
+import dev.copilotsuite.events.call.CopilotToggled;
+import dev.copilotsuite.events.call.CustomerCard;
+import dev.copilotsuite.events.call.CustomerUpdated;
+import dev.copilotsuite.events.call.TranscriptLine;
+import dev.copilotsuite.events.call.TranscriptSegmentReceived;
+import dev.copilotsuite.events.call.TranscriptUpdated;
+import dev.copilotsuite.testing.CopilotTestResource;
+import dev.copilotsuite.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Drives the copilot through Kafka as the gateway does, and reads what it pushes to the agent. */
+@QuarkusTest
+@WithTestResource(CopilotTestResource.class)
+class CallCopilotTest {
+
+    /** The tenant the test customer directory is imported for (copilot.copilot.customers.tenant). */
+    static final String TENANT = "demo";
+    static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    CallService calls;
+
+    private KafkaProducer<String, String> producer;
+
+    @AfterEach
+    void closeProducer() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    @Test
+    void storesASegmentAndPushesItWithTheCallersCard() {
+        String session = newSession();
+        var sent = send(TENANT, session, new TranscriptSegmentReceived(
+                line("seg-1", null, null, "My water heater is leaking, can you send someone?", false),
+                new CallContext("+12135550103", "CA", "ESSENTIAL", "HOMEOWNER", null)));
+
+        List<EventEnvelope<?>> updates = awaitUpdates(TENANT, session, 2);
+
+        var transcript = assertInstanceOf(TranscriptUpdated.class, updates.get(0).payload());
+        assertEquals("seg-1", transcript.line().segmentId());
+        assertEquals("CUSTOMER", transcript.line().speaker(), "a missing speaker is the customer");
+        assertEquals("My water heater is leaking, can you send someone?", transcript.line().text());
+        assertEquals(1, transcript.segmentCount());
+        assertEquals(sent.id(), updates.get(0).causationId());
+        assertEquals(TENANT, updates.get(0).tenantId());
+
+        var caller = assertInstanceOf(CustomerUpdated.class, updates.get(1).payload());
+        assertEquals("+12135550103", caller.phone());
+        assertTrue(caller.found());
+        CustomerCard card = caller.customer();
+        assertEquals("CUST-0002", card.customerId());
+        assertEquals("Daniel", card.firstName());
+        assertEquals("Reyes", card.lastName());
+        assertEquals(List.of("HG-CA-10002"), card.contracts().stream().map(CustomerCard.Contract::contractId).toList());
+        assertEquals(List.of("Water heater", "Air conditioning"),
+                card.openClaims().stream().map(CustomerCard.Claim::item).toList());
+
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, session)
+                .then().statusCode(200)
+                .body("sessionId", is(session))
+                .body("enabled", is(true))
+                .body("context.plan", is("ESSENTIAL"))
+                .body("context.state", is("CA"))
+                .body("customerFound", is(true))
+                .body("customer.customerId", is("CUST-0002"))
+                .body("transcript.text", contains("My water heater is leaking, can you send someone?"));
+    }
+
+    @Test
+    void aFinalReplacesItsPartialAndRepeatsChangeNothing() {
+        String session = newSession();
+        send(TENANT, session, new TranscriptSegmentReceived(line("u-1", "t-9", "CUSTOMER", "the water heater is", true), null));
+        TranscriptLine finalLine = new TranscriptLine("t-9", null, "CUSTOMER",
+                "The water heater is leaking all over the garage floor. Is that covered?", false, 41000L, 45800L,
+                "NEGATIVE", List.of("Leak"));
+        var finalEvent = send(TENANT, session, new TranscriptSegmentReceived(finalLine, null));
+        // A partial that lags behind its final, the final posted again, and the final's event redelivered.
+        send(TENANT, session, new TranscriptSegmentReceived(line("u-2", "t-9", "CUSTOMER", "the water heater is leak", true), null));
+        send(TENANT, session, new TranscriptSegmentReceived(finalLine, null));
+        send(finalEvent);
+        send(TENANT, session, new TranscriptSegmentReceived(line("t-10", null, "AGENT", "Let me check your plan.", false), null));
+
+        List<EventEnvelope<?>> updates = awaitUpdates(TENANT, session, 3);
+
+        List<TranscriptUpdated> transcript = updates.stream().map(u -> assertInstanceOf(TranscriptUpdated.class, u.payload())).toList();
+        assertEquals(List.of("the water heater is", finalLine.text(), "Let me check your plan."),
+                transcript.stream().map(u -> u.line().text()).toList(), "the three repeats published nothing");
+        assertEquals(List.of(1, 1, 2), transcript.stream().map(TranscriptUpdated::segmentCount).toList());
+        assertTrue(transcript.get(0).line().partial());
+        assertFalse(transcript.get(1).line().partial());
+
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, session)
+                .then().statusCode(200)
+                .body("transcript.text", contains(finalLine.text(), "Let me check your plan."))
+                .body("transcript.speaker", contains("CUSTOMER", "AGENT"))
+                .body("transcript[0].sentiment", is("NEGATIVE"))
+                .body("transcript[0].categories", contains("Leak"))
+                .body("transcript[0].beginOffsetMillis", is(41000))
+                .body("customerFound", nullValue());
+    }
+
+    @Test
+    void firstContextValuesStickUntilTheAgentChoosesOthers() {
+        String session = newSession();
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-1", null, "CUSTOMER", "Hi, my AC stopped.", false),
+                new CallContext("+1 602 555 0100", "az", "plus", null, null)));
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-2", null, "CUSTOMER", "It is blowing warm air.", false),
+                new CallContext("+16025550100", "TX", "PREMIER", "HOMEOWNER", " ")));
+
+        List<EventEnvelope<?>> updates = awaitUpdates(TENANT, session, 3);
+        assertInstanceOf(TranscriptUpdated.class, updates.get(0).payload());
+        var unknown = assertInstanceOf(CustomerUpdated.class, updates.get(1).payload());
+        assertEquals("+16025550100", unknown.phone());
+        assertFalse(unknown.found());
+        assertNull(unknown.customer());
+        assertInstanceOf(TranscriptUpdated.class, updates.get(2).payload(), "the same phone is not looked up twice");
+
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, session)
+                .then().statusCode(200)
+                .body("context.plan", is("PLUS"))
+                .body("context.state", is("AZ"))
+                .body("context.contractType", is("HOMEOWNER"))
+                .body("context.role", nullValue())
+                .body("customerFound", is(false));
+
+        send(TENANT, session, new CopilotToggled(false, new CallContext("(916) 555-0104", null, "ESSENTIAL", null, null), "agent-7"));
+
+        var found = assertInstanceOf(CustomerUpdated.class, awaitUpdates(TENANT, session, 4).get(3).payload());
+        assertEquals("+19165550104", found.phone());
+        assertEquals("CUST-0003", found.customer().customerId());
+
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, session)
+                .then().statusCode(200)
+                .body("enabled", is(false))
+                .body("context.phone", is("(916) 555-0104"))
+                .body("context.plan", is("ESSENTIAL"))
+                .body("context.state", is("AZ"))
+                .body("customer.customerId", is("CUST-0003"));
+    }
+
+    @Test
+    void theCallersOneActiveContractFillsTheContextNobodyGave() {
+        String session = newSession();
+        // CUST-0001's directory entry writes this phone as (415) 555-0102.
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-1", null, "CUSTOMER", "Hello?", false),
+                new CallContext("+1 415-555-0102", null, null, null, null)));
+
+        var caller = assertInstanceOf(CustomerUpdated.class, awaitUpdates(TENANT, session, 2).get(1).payload());
+        assertEquals("CUST-0001", caller.customer().customerId());
+        assertEquals(List.of(), caller.customer().openClaims(), "closed and denied claims are not open");
+
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, session)
+                .then().statusCode(200)
+                .body("context.phone", is("+1 415-555-0102"))
+                .body("context.plan", is("PLUS"))
+                .body("context.state", is("CA"))
+                .body("context.contractType", is("HOMEOWNER"));
+
+        String noContract = newSession();
+        send(TENANT, noContract, new TranscriptSegmentReceived(line("s-1", null, "CUSTOMER", "Hello?", false),
+                new CallContext("+16315550146", null, null, null, null)));
+        awaitUpdates(TENANT, noContract, 2);
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, noContract)
+                .then().statusCode(200)
+                .body("customer.customerId", is("CUST-0040"))
+                .body("context.plan", nullValue());
+    }
+
+    @Test
+    void tenantsNeverSeeEachOthersCallsOrCustomers() {
+        String session = newSession();
+        String other = "other-tenant";
+        CallContext daniel = new CallContext("+12135550103", null, null, null, null);
+        send(TENANT, session, new TranscriptSegmentReceived(line("seg-1", null, "CUSTOMER", "ours", false), daniel));
+        send(other, session, new TranscriptSegmentReceived(line("seg-1", null, "CUSTOMER", "theirs", false), daniel));
+
+        assertTrue(assertInstanceOf(CustomerUpdated.class, awaitUpdates(TENANT, session, 2).get(1).payload()).found());
+        List<EventEnvelope<?>> theirs = awaitUpdates(other, session, 2);
+        assertEquals(1, assertInstanceOf(TranscriptUpdated.class, theirs.get(0).payload()).segmentCount());
+        assertFalse(assertInstanceOf(CustomerUpdated.class, theirs.get(1).payload()).found(),
+                "another tenant's customer directory is not searched");
+
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", other, session)
+                .then().statusCode(200)
+                .body("transcript.text", contains("theirs"))
+                .body("customer", nullValue());
+    }
+
+    @Test
+    void anEventRedeliveredBeforeItWasMarkedPublishesItsUpdatesAgain() {
+        String session = newSession();
+        EventEnvelope<TranscriptSegmentReceived> event = EventEnvelope.of(TENANT, session, null,
+                new TranscriptSegmentReceived(line("s-1", null, "CUSTOMER", "Is my fridge covered?", false),
+                        new CallContext("+12135550103", null, null, null, null)));
+        // What a crash between publishing and marking the event processed leaves behind: the same event, twice.
+        calls.receive(event, event.payload());
+        calls.receive(event, event.payload());
+
+        List<EventEnvelope<?>> updates = awaitUpdates(TENANT, session, 4);
+        assertEquals(List.of(TranscriptUpdated.class, CustomerUpdated.class, TranscriptUpdated.class, CustomerUpdated.class),
+                updates.stream().map(u -> u.payload().getClass()).toList());
+        assertEquals(1, ((TranscriptUpdated) updates.get(2).payload()).segmentCount());
+        assertTrue(((CustomerUpdated) updates.get(3).payload()).found());
+    }
+
+    @Test
+    void aSegmentWithoutTextIsDropped() {
+        String session = newSession();
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-1", null, "CUSTOMER", "  ", false), null));
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-2", null, "CUSTOMER", "Is my roof covered?", false), null));
+
+        var only = assertInstanceOf(TranscriptUpdated.class, awaitUpdates(TENANT, session, 1).get(0).payload());
+        assertEquals("s-2", only.line().segmentId());
+        assertEquals(1, only.segmentCount());
+    }
+
+    @Test
+    void anUnknownCallIsNotFound() {
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, "no-such-call")
+                .then().statusCode(404)
+                .body("code", is("CALL_NOT_FOUND"))
+                .body("message", is("Tenant demo has no call no-such-call."));
+    }
+
+    @Test
+    void callStateIsForServicesOnly() {
+        given().when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, "any").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("u1", TENANT))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, "any").then().statusCode(403);
+    }
+
+    private static String newSession() {
+        return "call-" + UUID.randomUUID();
+    }
+
+    private static TranscriptLine line(String segmentId, String transcriptId, String speaker, String text, boolean partial) {
+        return new TranscriptLine(segmentId, transcriptId, speaker, text, partial, null, null, null, null);
+    }
+
+    private EventEnvelope<?> send(String tenant, String session, EventPayload payload) {
+        EventEnvelope<?> event = EventEnvelope.of(tenant, session, null, payload);
+        send(event);
+        return event;
+    }
+
+    private void send(EventEnvelope<?> event) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                    new StringSerializer(), new StringSerializer());
+        }
+        try {
+            producer.send(new ProducerRecord<>(Topics.CALL_TRANSCRIPTS, event.sessionId(), mapper.writeValueAsString(event)))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send " + event.type(), e);
+        }
+    }
+
+    /** The first {@code count} updates of a call, in order; fails when fewer arrive before the deadline. */
+    private List<EventEnvelope<?>> awaitUpdates(String tenant, String session, int count) {
+        List<EventEnvelope<?>> updates = new ArrayList<>();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CALL_UPDATES));
+            Instant deadline = Instant.now().plus(DEADLINE);
+            while (updates.size() < count && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    EventEnvelope<?> update = read(record.value());
+                    if (session.equals(record.key()) && tenant.equals(update.tenantId())) {
+                        updates.add(update);
+                    }
+                }
+            }
+        }
+        if (updates.size() < count) {
+            fail("expected " + count + " updates of " + tenant + "/" + session + " but got " + updates.size() + ": "
+                    + updates.stream().map(EventEnvelope::payload).toList());
+        }
+        return updates.subList(0, count);
+    }
+
+    private EventEnvelope<?> read(String json) {
+        try {
+            return mapper.readValue(json, EventEnvelope.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("not an event envelope: " + json, e);
+        }
+    }
+
+    private static String bootstrapServers() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}
