@@ -15,9 +15,15 @@ import io.quarkus.test.junit.QuarkusTest;
 class HealthTest {
 
     @Test
-    void readinessReflectsKafkaAndMongo() {
+    void readinessReflectsKafkaMongoAndTheOutboundConsumers() throws InterruptedException {
+        // The outbound consumers join their groups just after start; readiness waits for them.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
         given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
-                .body(containsString("Kafka")).body(containsString("MongoDB"));
+                .body(containsString("Kafka")).body(containsString("MongoDB"))
+                .body(containsString("outbound event consumers assigned"));
     }
 
     @Test
