@@ -148,6 +148,34 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void evaluateThroughTheGatewayIsStatelessAndNamesABadInput() throws Exception {
+        String defaults = """
+                {"humanAgents": 30, "humanSalary": 48000, "benefitsLoad": 0.25, "rent": 30000, "seatCost": 150,
+                 "productiveHours": 140, "targetOccupancy": 0.85, "peakFactor": 1.5, "peakShare": 0.30,
+                 "aiHandleTimeReduction": 0.25, "aiPromiseLift": 0.10, "aiContainment": 0.60, "aiContactLift": 0.15,
+                 "aiPromiseFactor": 0.90, "aiCostPerMinute": 0.12, "aiPlatformFee": 15000, "aiImplementationCost": 250000,
+                 "buckets": {
+                  "bucket1": {"accounts": 12000, "avgBalance": 850, "attemptsPerAccount": 4, "contactRate": 0.22, "handleMinutes": 6,
+                              "dialMinutes": 0.8, "promiseRate": 0.45, "keptRate": 0.75, "paymentShare": 1.0, "strategy": "AI_AUGMENTED"},
+                  "bucket2": {"accounts": 6000, "avgBalance": 1100, "attemptsPerAccount": 6, "contactRate": 0.18, "handleMinutes": 8,
+                              "dialMinutes": 0.8, "promiseRate": 0.38, "keptRate": 0.68, "paymentShare": 0.90, "strategy": "HUMAN"},
+                  "bucket3": {"accounts": 3000, "avgBalance": 1400, "attemptsPerAccount": 8, "contactRate": 0.14, "handleMinutes": 10,
+                              "dialMinutes": 0.8, "promiseRate": 0.30, "keptRate": 0.60, "paymentShare": 0.75, "strategy": "HUMAN"},
+                  "bucket4": {"accounts": 1500, "avgBalance": 1900, "attemptsPerAccount": 8, "contactRate": 0.10, "handleMinutes": 12,
+                              "dialMinutes": 0.8, "promiseRate": 0.22, "keptRate": 0.50, "paymentShare": 0.60, "strategy": "HUMAN"}}}""";
+        HttpResponse<String> ok = evaluate(defaults, ana);
+        assertEquals(200, ok.statusCode(), ok.body());
+        // The spec's worked figures for bucket1 on AI_AUGMENTED.
+        assertTrue(ok.body().contains("\"paybackMonths\":0.7456"), ok.body());
+        assertTrue(ok.body().contains("\"peakUtilization\":0.9131"), ok.body());
+
+        HttpResponse<String> bad = evaluate(defaults.replace("\"targetOccupancy\": 0.85", "\"targetOccupancy\": 1.5"), ana);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("targetOccupancy") && bad.body().contains("1.5"), bad.body());
+        assertEquals(401, evaluate(defaults, null).statusCode());
+    }
+
+    @Test
     void badInputAtTheEntryPointsIsRefusedClearly() throws Exception {
         String call = "c-" + UUID.randomUUID();
         assertEquals(400, webhook("{\"sessionId\": \"" + call + "\", \"text\": ", SUITE.webhookSecret()).statusCode());
@@ -168,6 +196,15 @@ class WalkingSkeletonTest {
             socket.send(Map.of("type", "chat", "sessionId", "never-joined", "text", "hello"));
             socket.await(m -> "NOT_JOINED".equals(m.path("payload").path("code").asText()), WAIT);
         }
+    }
+
+    private static HttpResponse<String> evaluate(String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(SUITE.http("/api/calculator/evaluate"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> webhook(String body, String secret) throws IOException, InterruptedException {

@@ -10,16 +10,23 @@ import org.jboss.logging.MDC;
 
 import dev.copilotsuite.calculator.model.ChangeRejectedException;
 import dev.copilotsuite.calculator.service.CalculatorService;
+import dev.copilotsuite.calculator.service.CalculatorService.Command;
+import dev.copilotsuite.calculator.service.NothingToUndoException;
 import dev.copilotsuite.calculator.service.VersionConflictException;
 import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.Topics;
 import dev.copilotsuite.events.calculator.CalculatorChangeRejected;
 import dev.copilotsuite.events.calculator.CalculatorChangeRequested;
+import dev.copilotsuite.events.calculator.CalculatorResetRequested;
+import dev.copilotsuite.events.calculator.CalculatorUndoRequested;
 import dev.copilotsuite.platform.messaging.EventPublisher;
 import dev.copilotsuite.platform.messaging.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 
-/** Applies the changes users make in the calculator UI; a refused change is published so the UI can say why. */
+/**
+ * Applies the changes, undos and resets users make in the calculator UI. A refused command is
+ * published with its reason and the request id it answers, so the UI can say why.
+ */
 @ApplicationScoped
 public class CalculatorCommandConsumer {
 
@@ -39,32 +46,50 @@ public class CalculatorCommandConsumer {
     @Incoming(Topics.CALCULATOR_COMMANDS)
     @Blocking
     public void onCommand(EventEnvelope<?> event) {
-        if (!(event.payload() instanceof CalculatorChangeRequested request)) {
-            LOG.warnf("ignoring %s on %s", event.type(), Topics.CALCULATOR_COMMANDS);
+        if (event == null) {
             return;
         }
         MDC.put("sessionId", event.sessionId());
         try {
-            processed.once("calculator-commands", event.id(), () -> apply(event, request));
+            processed.once("calculator-commands", event.id(), () -> handle(event));
         } finally {
             MDC.remove("sessionId");
         }
     }
 
-    private void apply(EventEnvelope<?> event, CalculatorChangeRequested request) {
+    private void handle(EventEnvelope<?> event) {
+        String session = event.sessionId();
+        if (event.payload() instanceof CalculatorChangeRequested change) {
+            run(event, change.requestId(), () -> calculator.apply(session, new Command(event.tenantId(),
+                    change.requestId(), change.actor(), change.actorRef(), change.expectedVersion()), change.ops()));
+        } else if (event.payload() instanceof CalculatorUndoRequested undo) {
+            run(event, undo.requestId(), () -> calculator.undo(session, new Command(event.tenantId(), undo.requestId(),
+                    undo.actor(), undo.actorRef(), undo.expectedVersion())));
+        } else if (event.payload() instanceof CalculatorResetRequested reset) {
+            run(event, reset.requestId(), () -> calculator.reset(session, new Command(event.tenantId(),
+                    reset.requestId(), reset.actor(), reset.actorRef(), reset.expectedVersion())));
+        } else {
+            LOG.warnf("ignoring %s on %s", event.type(), Topics.CALCULATOR_COMMANDS);
+        }
+    }
+
+    private void run(EventEnvelope<?> event, String requestId, Runnable command) {
         try {
-            calculator.apply(event.tenantId(), event.sessionId(), request);
+            command.run();
         } catch (ChangeRejectedException e) {
-            reject(event, new CalculatorChangeRejected(request.requestId(), e.code(), e.getMessage(), e.path(),
-                    e.value(), e.min(), e.max(), calculator.current(event.sessionId()).version()));
+            reject(event, new CalculatorChangeRejected(requestId, e.code(), e.getMessage(), e.path(), e.value(), e.min(),
+                    e.max(), calculator.current(event.sessionId()).version()));
         } catch (VersionConflictException e) {
-            reject(event, new CalculatorChangeRejected(request.requestId(), "VERSION_CONFLICT", e.getMessage(), null,
-                    null, null, null, e.currentVersion()));
+            reject(event, new CalculatorChangeRejected(requestId, "VERSION_CONFLICT", e.getMessage(), null, null, null,
+                    null, e.currentVersion()));
+        } catch (NothingToUndoException e) {
+            reject(event, new CalculatorChangeRejected(requestId, "NOTHING_TO_UNDO", e.getMessage(), null, null, null,
+                    null, calculator.current(event.sessionId()).version()));
         }
     }
 
     private void reject(EventEnvelope<?> event, CalculatorChangeRejected rejected) {
-        LOG.infof("change %s refused: %s", rejected.requestId(), rejected.message());
+        LOG.infof("command %s refused: %s", rejected.requestId(), rejected.message());
         EventPublisher.sendAndWait(stateEvents, event.answer(rejected));
     }
 }

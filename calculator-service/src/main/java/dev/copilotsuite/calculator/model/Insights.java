@@ -157,6 +157,7 @@ public final class Insights {
             demand = "Average demand exceeds capacity: utilization is " + Figures.percent(out.utilization());
         }
         figures.put("serviceLevel", out.serviceLevel());
+        figures.put("fteRequired", out.fteRequired());
         figures.put("recoveryLost", recoveryLost);
         String message = demand + ", so only " + Figures.percent(out.serviceLevel()) + " of human conversations happen, losing "
                 + Figures.money(recoveryLost) + " of recovery a month.";

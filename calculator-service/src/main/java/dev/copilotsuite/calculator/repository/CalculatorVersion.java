@@ -25,9 +25,14 @@ public class CalculatorVersion {
     public String requestId;
     public String actor;
     public String actorRef;
-    /** The version this one was made from (for an undo, the version it restored lies before it). */
+    /** The version this one was made from. */
     public long parentVersion;
-    public boolean undo;
+    /** CHANGE, UNDO or RESET (HistoryEntry's kinds). */
+    public String kind;
+    /** For an UNDO: the version whose inputs it restored. */
+    public Long restoredVersion;
+    /** The insights fired and not re-armed as of this version, so hysteresis survives restarts. */
+    public List<String> insightsArmedOff;
     public Document inputs;
     public List<Document> ops;
     public Instant createdAt;

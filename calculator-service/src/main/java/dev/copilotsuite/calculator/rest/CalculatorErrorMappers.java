@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.copilotsuite.calculator.model.ChangeRejectedException;
+import dev.copilotsuite.calculator.service.NothingToUndoException;
 import dev.copilotsuite.calculator.service.UnknownVersionException;
 import dev.copilotsuite.calculator.service.VersionConflictException;
 import dev.copilotsuite.platform.rest.ApiError;
@@ -20,6 +21,11 @@ public class CalculatorErrorMappers {
     @ServerExceptionMapper
     public Response conflict(VersionConflictException e) {
         return Response.status(Response.Status.CONFLICT).entity(ApiError.of("VERSION_CONFLICT", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response nothingToUndo(NothingToUndoException e) {
+        return Response.status(Response.Status.CONFLICT).entity(ApiError.of("NOTHING_TO_UNDO", e.getMessage())).build();
     }
 
     @ServerExceptionMapper

@@ -1,22 +1,22 @@
 package dev.copilotsuite.calculator.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import org.jboss.resteasy.reactive.RestResponse;
-
 import dev.copilotsuite.calculator.service.CalculatorService;
-import dev.copilotsuite.events.calculator.CalculatorState;
+import dev.copilotsuite.calculator.service.CalculatorService.Command;
 import dev.copilotsuite.calculator.service.ChangeOutcome;
-import dev.copilotsuite.events.calculator.CalculatorChangeRequested;
+import dev.copilotsuite.events.calculator.CalculatorState;
 import dev.copilotsuite.events.calculator.ChangeRequest;
 import dev.copilotsuite.events.calculator.ChangeResponse;
-import dev.copilotsuite.platform.rest.ApiError;
+import dev.copilotsuite.events.calculator.HistoryEntry;
+import dev.copilotsuite.events.calculator.SessionCommand;
 import dev.copilotsuite.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 
@@ -38,22 +38,34 @@ public class InternalSessionResource {
         return version == null ? calculator.current(sessionId) : calculator.at(sessionId, version);
     }
 
-    @POST
-    @Path("/changes")
-    public RestResponse<ChangeResponse> change(@PathParam("sessionId") String sessionId, ChangeRequest request) {
-        if (request == null || blank(request.tenantId()) || blank(request.requestId()) || blank(request.actor())
-                || request.ops() == null || request.ops().isEmpty()) {
-            throw new BadRequestException(RestResponse.ResponseBuilder
-                    .create(RestResponse.Status.BAD_REQUEST, ApiError.of("MALFORMED_REQUEST",
-                            "tenantId, requestId, actor and a non-empty ops list are required."))
-                    .build().toResponse());
-        }
-        ChangeOutcome outcome = calculator.apply(request.tenantId(), sessionId, new CalculatorChangeRequested(
-                request.requestId(), request.actor(), request.actorRef(), request.expectedVersion(), request.ops()));
-        return RestResponse.ok(new ChangeResponse(outcome.state(), outcome.changes(), outcome.replayed()));
+    @GET
+    @Path("/history")
+    public List<HistoryEntry> history(@PathParam("sessionId") String sessionId) {
+        return calculator.history(sessionId);
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+    @POST
+    @Path("/changes")
+    public ChangeResponse change(@PathParam("sessionId") String sessionId, ChangeRequest request) {
+        Requests.require(request != null && request.ops() != null && !request.ops().isEmpty(), "a non-empty ops list");
+        Command command = Requests.command(request.tenantId(), request.requestId(), request.actor(), request.actorRef(),
+                request.expectedVersion());
+        return response(calculator.apply(sessionId, command, request.ops()));
+    }
+
+    @POST
+    @Path("/undo")
+    public ChangeResponse undo(@PathParam("sessionId") String sessionId, SessionCommand request) {
+        return response(calculator.undo(sessionId, Requests.command(request)));
+    }
+
+    @POST
+    @Path("/reset")
+    public ChangeResponse reset(@PathParam("sessionId") String sessionId, SessionCommand request) {
+        return response(calculator.reset(sessionId, Requests.command(request)));
+    }
+
+    private static ChangeResponse response(ChangeOutcome outcome) {
+        return new ChangeResponse(outcome.state(), outcome.changes(), outcome.replayed());
     }
 }

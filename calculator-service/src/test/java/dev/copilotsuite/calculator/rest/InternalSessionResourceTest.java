@@ -152,6 +152,99 @@ class InternalSessionResourceTest {
         assertEquals(1, rejected.path("payload").path("currentVersion").asInt());
     }
 
+    @Test
+    void undoRevertsTheLastAppliedBatchAndRepeatedUndosWalkBack() {
+        String session = session();
+        change(session, "c-1", null, List.of(Map.of("op", "set", "path", "humanAgents", "value", 50))).then().statusCode(200);
+        change(session, "c-2", null, List.of(Map.of("op", "scale", "path", "rent", "value", 0.9))).then().statusCode(200);
+
+        command(session, "undo", "u-1").then().statusCode(200).body("state.version", is(3))
+                .body("state.inputs.rent", is(30000.0)).body("state.inputs.humanAgents", is(50.0))
+                .body("changes[0].path", is("rent"));
+        command(session, "undo", "u-2").then().statusCode(200).body("state.version", is(4))
+                .body("state.inputs.humanAgents", is(30.0));
+        command(session, "undo", "u-3").then().statusCode(409).body("code", is("NOTHING_TO_UNDO"));
+
+        asService().get("/internal/sessions/{id}/history", session).then().statusCode(200)
+                .body("kind", org.hamcrest.Matchers.contains("CHANGE", "CHANGE", "UNDO", "UNDO"))
+                .body("restoredVersion", org.hamcrest.Matchers.contains(null, null, 1, 0))
+                .body("[0].actor", is("copilot")).body("[0].ops[0].path", is("humanAgents"));
+    }
+
+    @Test
+    void resetGoesBackToTheDefaultsAndCanItselfBeUndone() {
+        String session = session();
+        change(session, "c-1", null, List.of(Map.of("op", "set", "path", "humanAgents", "value", 12))).then().statusCode(200);
+        command(session, "reset", "r-1").then().statusCode(200).body("state.inputs.humanAgents", is(30.0));
+        command(session, "undo", "u-1").then().statusCode(200).body("state.inputs.humanAgents", is(12.0));
+    }
+
+    @Test
+    void aCrossedThresholdPublishesItsInsightOnceWithAComputedAction() {
+        String session = session();
+        change(session, "i-1", null, List.of(Map.of("op", "set", "path", "humanAgents", "value", 25))).then().statusCode(200);
+        var insight = stateEvents.await(r -> r.key().equals(session)
+                && r.value().path("type").asText().equals("calculator.insight"), Duration.ofSeconds(10)).value();
+        var payload = insight.path("payload");
+        assertEquals("PEAK_UTILIZATION_HIGH", payload.path("insightId").asText());
+        assertEquals(1.371187, payload.path("figures").path("peakUtilization").asDouble(), 1e-6);
+        assertEquals(1, payload.path("version").asInt());
+        assertEquals("strategy", payload.path("actions").path(0).path("ops").path(0).path("op").asText());
+        assertEquals(35.0, payload.path("actions").path(1).path("ops").path(0).path("value").asDouble(),
+                "ceil(humanMinutes * peakFactor / perFte) agents bring the peak to 100%");
+
+        // Still above 120%: held back. Then back under the re-arm level, and over again: fires again.
+        change(session, "i-2", null, List.of(Map.of("op", "set", "path", "humanAgents", "value", 24))).then().statusCode(200);
+        change(session, "i-3", null, List.of(Map.of("op", "set", "path", "humanAgents", "value", 30))).then().statusCode(200);
+        change(session, "i-4", null, List.of(Map.of("op", "set", "path", "humanAgents", "value", 25))).then().statusCode(200);
+        stateEvents.await(r -> r.key().equals(session) && r.value().path("payload").path("version").asInt() == 4
+                && r.value().path("type").asText().equals("calculator.insight"), Duration.ofSeconds(10));
+        long fired = stateEvents.drain(Duration.ofSeconds(1)).stream().filter(r -> r.key().equals(session)
+                && r.value().path("type").asText().equals("calculator.insight")).count();
+        assertEquals(2, fired, "fired at version 1 and 4, held back at 2, re-armed at 3");
+    }
+
+    @Test
+    void batchAndBodyLimits() {
+        var ops = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> Map.<String, Object>of("op", "add", "path", "rent", "value", 1)).toList();
+        change(session(), "big", null, ops).then().statusCode(400).body("code", is("TOO_MANY_OPS"));
+        asService().contentType(ContentType.JSON).body("{\"tenantId\":\"acme\",\"pad\":\"" + "x".repeat(70_000) + "\"}")
+                .post("/internal/sessions/{id}/changes", session()).then().statusCode(413);
+        asService().contentType(ContentType.JSON)
+                .body("{\"tenantId\":\"acme\",\"requestId\":\"n\",\"actor\":\"user\",\"ops\":[{\"op\":\"set\",\"path\":\"rent\",\"value\":\"NaN\"}]}")
+                .post("/internal/sessions/{id}/changes", session()).then().statusCode(400).body("code", is("INVALID_VALUE"));
+        change(session(), "frac", null, List.of(Map.of("op", "set", "path", "buckets.bucket1.attemptsPerAccount", "value", 2.5)))
+                .then().statusCode(400).body("code", is("INVALID_VALUE"));
+    }
+
+    @Test
+    void evaluateIsStatelessAndStrict() {
+        var defaults = asService().get("/internal/sessions/{id}/state", session()).then().extract().path("inputs");
+        asService().contentType(ContentType.JSON).body(defaults).post("/internal/evaluate").then().statusCode(200)
+                .body("peakUtilization", closeTo(1.142656, 1e-6))
+                .body("buckets.bucket3.recoveryRate", closeTo(0.091062, 1e-6));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bad = new java.util.HashMap<>((Map<String, Object>) defaults);
+        bad.put("targetOccupancy", 1.5);
+        asService().contentType(ContentType.JSON).body(bad).post("/internal/evaluate").then().statusCode(400)
+                .body("code", is("OUT_OF_BOUNDS")).body("path", is("targetOccupancy")).body("max", is(1.0));
+        bad.remove("targetOccupancy");
+        asService().contentType(ContentType.JSON).body(bad).post("/internal/evaluate").then().statusCode(400)
+                .body("code", is("MISSING_INPUT")).body("message", containsString("targetOccupancy"));
+        bad.put("targetOccupancy", 0.85);
+        bad.put("bonus", 1);
+        asService().contentType(ContentType.JSON).body(bad).post("/internal/evaluate").then().statusCode(400)
+                .body("code", is("UNKNOWN_INPUT"));
+    }
+
+    private static io.restassured.response.Response command(String session, String command, String requestId) {
+        return asService().contentType(ContentType.JSON)
+                .body(Map.of("tenantId", "acme", "requestId", requestId, "actor", "user", "actorRef", "ana"))
+                .post("/internal/sessions/{id}/" + command, session);
+    }
+
     private static io.restassured.response.Response change(String session, String requestId, Long expectedVersion,
             List<? extends Map<String, ?>> ops) {
         var body = new java.util.HashMap<String, Object>(Map.of("tenantId", "acme", "requestId", requestId, "actor", "copilot",

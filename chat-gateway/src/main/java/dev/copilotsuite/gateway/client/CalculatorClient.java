@@ -1,8 +1,13 @@
 package dev.copilotsuite.gateway.client;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -14,12 +19,21 @@ import dev.copilotsuite.platform.security.ServiceAuthFilter;
 
 @RegisterRestClient(configKey = "calculator")
 @RegisterProvider(ServiceAuthFilter.class)
-@Path("/internal/sessions/{sessionId}")
+@Path("/internal")
 public interface CalculatorClient {
 
     @GET
-    @Path("/state")
+    @Path("/sessions/{sessionId}/state")
     @Timeout(3000)
     @Retry(maxRetries = 2, delay = 200, abortOn = jakarta.ws.rs.WebApplicationException.class)
     CalculatorState state(@PathParam("sessionId") String sessionKey);
+
+    /** Stateless; a refused input set comes back as the calculator's 400 with its ApiError. */
+    @POST
+    @Path("/evaluate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    Response evaluate(String inputs);
 }

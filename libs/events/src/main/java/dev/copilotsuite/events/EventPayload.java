@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 
 import dev.copilotsuite.events.calculator.CalculatorChangeRejected;
 import dev.copilotsuite.events.calculator.CalculatorChangeRequested;
+import dev.copilotsuite.events.calculator.CalculatorResetRequested;
+import dev.copilotsuite.events.calculator.CalculatorUndoRequested;
+import dev.copilotsuite.events.calculator.InsightRaised;
 import dev.copilotsuite.events.calculator.CalculatorStateChanged;
 import dev.copilotsuite.events.call.CopilotToggled;
 import dev.copilotsuite.events.call.CustomerUpdated;
@@ -24,8 +27,11 @@ import dev.copilotsuite.events.document.DocumentRequested;
         @JsonSubTypes.Type(ChatMessageSubmitted.class),
         @JsonSubTypes.Type(ChatReplied.class),
         @JsonSubTypes.Type(CalculatorChangeRequested.class),
+        @JsonSubTypes.Type(CalculatorUndoRequested.class),
+        @JsonSubTypes.Type(CalculatorResetRequested.class),
         @JsonSubTypes.Type(CalculatorStateChanged.class),
         @JsonSubTypes.Type(CalculatorChangeRejected.class),
+        @JsonSubTypes.Type(InsightRaised.class),
         @JsonSubTypes.Type(TranscriptSegmentReceived.class),
         @JsonSubTypes.Type(CopilotToggled.class),
         @JsonSubTypes.Type(TranscriptUpdated.class),
