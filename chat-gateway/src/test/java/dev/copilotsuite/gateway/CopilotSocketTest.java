@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.copilotsuite.events.Topics;
@@ -23,6 +25,7 @@ import dev.copilotsuite.testing.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 @QuarkusTest
 @WithTestResource(CopilotTestResource.class)
@@ -45,6 +48,18 @@ class CopilotSocketTest {
     static void close() {
         chatRequests.close();
         calculatorCommands.close();
+    }
+
+    /** As a load balancer would: no traffic before the outbound consumers hold their partitions. */
+    @BeforeEach
+    void ready() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (RestAssured.get("/q/health/ready").statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the gateway never became ready");
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test
@@ -142,6 +157,14 @@ class CopilotSocketTest {
             assertEquals("edit-1", payload.path("requestId").asText());
             assertEquals(0, payload.path("expectedVersion").asInt());
             assertEquals(40, payload.path("ops").path(0).path("value").asInt());
+
+            socket.send(Map.of("type", "calculator_undo", "sessionId", session, "requestId", "undo-1"));
+            socket.send(Map.of("type", "calculator_reset", "sessionId", session, "requestId", "reset-1"));
+            calculatorCommands.await(r -> r.value().path("type").asText().equals("calculator.undo.requested")
+                    && r.value().path("payload").path("requestId").asText().equals("undo-1"), WAIT);
+            var reset = calculatorCommands.await(r -> r.value().path("type").asText().equals("calculator.reset.requested"),
+                    WAIT);
+            assertEquals("chat:acme:ana:" + session, reset.key());
         }
     }
 

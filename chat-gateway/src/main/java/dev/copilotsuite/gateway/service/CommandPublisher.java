@@ -12,6 +12,8 @@ import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.EventPayload;
 import dev.copilotsuite.events.Topics;
 import dev.copilotsuite.events.calculator.CalculatorChangeRequested;
+import dev.copilotsuite.events.calculator.CalculatorResetRequested;
+import dev.copilotsuite.events.calculator.CalculatorUndoRequested;
 import dev.copilotsuite.events.calculator.ChangeOp;
 import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.CopilotToggled;
@@ -44,6 +46,16 @@ public class CommandPublisher {
             List<ChangeOp> ops) {
         return publish(calculatorCommands, caller.tenantId(), sessionKey,
                 new CalculatorChangeRequested(requestId, "user", caller.userId(), expectedVersion, ops));
+    }
+
+    public EventEnvelope<?> calculatorUndo(Caller caller, String sessionKey, String requestId, Long expectedVersion) {
+        return publish(calculatorCommands, caller.tenantId(), sessionKey,
+                new CalculatorUndoRequested(requestId, "user", caller.userId(), expectedVersion));
+    }
+
+    public EventEnvelope<?> calculatorReset(Caller caller, String sessionKey, String requestId, Long expectedVersion) {
+        return publish(calculatorCommands, caller.tenantId(), sessionKey,
+                new CalculatorResetRequested(requestId, "user", caller.userId(), expectedVersion));
     }
 
     public EventEnvelope<?> copilotToggle(Caller caller, String sessionKey, boolean enabled, CallContext context) {

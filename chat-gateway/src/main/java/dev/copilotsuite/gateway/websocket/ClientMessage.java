@@ -16,6 +16,8 @@ import dev.copilotsuite.gateway.security.SessionKeys;
         @JsonSubTypes.Type(ClientMessage.Leave.class),
         @JsonSubTypes.Type(ClientMessage.Chat.class),
         @JsonSubTypes.Type(ClientMessage.CalculatorChange.class),
+        @JsonSubTypes.Type(ClientMessage.CalculatorUndo.class),
+        @JsonSubTypes.Type(ClientMessage.CalculatorReset.class),
         @JsonSubTypes.Type(ClientMessage.CopilotEnable.class),
         @JsonSubTypes.Type(ClientMessage.CopilotDisable.class),
         @JsonSubTypes.Type(ClientMessage.Ping.class)
@@ -42,6 +44,14 @@ public sealed interface ClientMessage {
     @JsonTypeName("calculator_change")
     record CalculatorChange(String sessionId, String requestId, Long expectedVersion, List<ChangeOp> ops)
             implements ClientMessage {
+    }
+
+    @JsonTypeName("calculator_undo")
+    record CalculatorUndo(String sessionId, String requestId, Long expectedVersion) implements ClientMessage {
+    }
+
+    @JsonTypeName("calculator_reset")
+    record CalculatorReset(String sessionId, String requestId, Long expectedVersion) implements ClientMessage {
     }
 
     /** Field names are the ones the original agent UI emits. */

@@ -102,6 +102,20 @@ public class CopilotSocket {
             chat(caller, chat, connection);
         } else if (message instanceof ClientMessage.CalculatorChange change) {
             calculatorChange(caller, change, connection);
+        } else if (message instanceof ClientMessage.CalculatorUndo undo) {
+            String key = joinedKey(caller, SessionKeys.Kind.CHAT, undo.sessionId(), connection);
+            if (key != null) {
+                String requestId = requestId(undo.requestId());
+                commands.calculatorUndo(caller, key, requestId, undo.expectedVersion());
+                hub.send(connection, ServerMessage.of("calculator.change.accepted", undo.sessionId(), new Accepted(requestId)));
+            }
+        } else if (message instanceof ClientMessage.CalculatorReset reset) {
+            String key = joinedKey(caller, SessionKeys.Kind.CHAT, reset.sessionId(), connection);
+            if (key != null) {
+                String requestId = requestId(reset.requestId());
+                commands.calculatorReset(caller, key, requestId, reset.expectedVersion());
+                hub.send(connection, ServerMessage.of("calculator.change.accepted", reset.sessionId(), new Accepted(requestId)));
+            }
         } else if (message instanceof ClientMessage.CopilotEnable enable) {
             String key = joinedKey(caller, SessionKeys.Kind.CALL, enable.sessionId(), connection);
             if (key != null) {
@@ -142,7 +156,7 @@ public class CopilotSocket {
                     "ops must be a non-empty list of {op, path, value}."));
             return;
         }
-        String requestId = SessionKeys.validClientId(change.requestId()) ? change.requestId() : CommandPublisher.newId();
+        String requestId = requestId(change.requestId());
         commands.calculatorChange(caller, key, requestId, change.expectedVersion(), change.ops());
         hub.send(connection, ServerMessage.of("calculator.change.accepted", change.sessionId(), new Accepted(requestId)));
     }
@@ -165,6 +179,11 @@ public class CopilotSocket {
                         "The calculator state could not be loaded; rejoin to retry."));
             }
         }
+    }
+
+    /** The client's idempotency key when it is well formed, else a fresh one. */
+    private static String requestId(String requested) {
+        return SessionKeys.validClientId(requested) ? requested : CommandPublisher.newId();
     }
 
     /** The session key if this socket joined it, else tells the client to join first. */
