@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
@@ -42,6 +43,10 @@ import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.CopilotToggled;
 import dev.copilotsuite.events.call.CustomerCard;
 import dev.copilotsuite.events.call.CustomerUpdated;
+import dev.copilotsuite.events.call.Decision;
+import dev.copilotsuite.events.call.Evidence;
+import dev.copilotsuite.events.call.SuggestionCard;
+import dev.copilotsuite.events.call.SuggestionsUpdated;
 import dev.copilotsuite.events.call.TranscriptLine;
 import dev.copilotsuite.events.call.TranscriptSegmentReceived;
 import dev.copilotsuite.events.call.TranscriptUpdated;
@@ -269,6 +274,74 @@ class CallCopilotTest {
     }
 
     @Test
+    void theCallersQuestionsGetCardsPublishedOnlyWhenTheyChange() {
+        String session = newSession();
+        // CUST-0001: a PLUS homeowner contract in California, started 2026-03-14.
+        var dishwasher = send(TENANT, session, new TranscriptSegmentReceived(
+                line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false),
+                new CallContext("+14155550101", "CA", "PLUS", "HOMEOWNER", null)));
+        send(TENANT, session, new TranscriptSegmentReceived(line("u-1", "t-2", "CUSTOMER", "and the roo", true), null));
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-3", null, "CUSTOMER", "Yes, the dishwasher.", false), null));
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-4", null, "AGENT", "Anything else?", false), null));
+        var roof = send(TENANT, session, new TranscriptSegmentReceived(
+                line("t-2", null, "CUSTOMER", "And the roof is leaking too.", false), null));
+
+        List<EventEnvelope<?>> published = awaitAll(TENANT, session, 2, update -> update.payload() instanceof SuggestionsUpdated);
+
+        var first = (SuggestionsUpdated) published.get(0).payload();
+        assertEquals(dishwasher.id(), published.get(0).causationId());
+        assertEquals("PROBLEM", first.intent());
+        assertEquals(List.of("dishwasher"), first.cards().stream().map(SuggestionCard::cardId).toList());
+        SuggestionCard covered = first.cards().get(0);
+        assertEquals(Decision.YES, covered.decision());
+        assertEquals(new Evidence("plan-plus", "Covered", "Dishwasher", "The built-in dishwasher, including its pump, "
+                + "motor, timer, control board, door latch, inlet valve and heating element."), covered.evidence().get(0));
+        assertTrue(covered.script().startsWith("Yes, your plan covers the dishwasher."), covered.script());
+
+        var second = (SuggestionsUpdated) published.get(1).payload();
+        assertEquals(roof.id(), published.get(1).causationId(), "the partial, the repeat and the agent's line published none");
+        assertEquals(covered, second.cards().get(0), "the dishwasher card is kept as it was");
+        SuggestionCard notCovered = second.cards().get(1);
+        assertEquals("roof", notCovered.cardId());
+        assertEquals(Decision.NO, notCovered.decision());
+        assertEquals("plan-plus", notCovered.evidence().get(0).docId());
+        assertEquals("Not covered", notCovered.evidence().get(0).section());
+
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, session)
+                .then().statusCode(200)
+                .body("suggestions.intent", is("PROBLEM"))
+                .body("suggestions.cards.cardId", contains("dishwasher", "roof"))
+                .body("suggestions.cards.decision", contains("YES", "NO"));
+    }
+
+    @Test
+    void aCopilotSwitchedOffPublishesNoCardsUntilSwitchedOn() {
+        String session = newSession();
+        send(TENANT, session, new CopilotToggled(false, new CallContext(null, "CA", "ESSENTIAL", "HOMEOWNER", null), "agent-7"));
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-1", null, "CUSTOMER", "My AC is blowing warm air.", false), null));
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-2", null, "AGENT", "Let me check.", false), null));
+
+        List<EventEnvelope<?>> updates = awaitAll(TENANT, session, 2, update -> true);
+        assertEquals(List.of(TranscriptUpdated.class, TranscriptUpdated.class),
+                updates.stream().map(update -> update.payload().getClass()).toList(), "no cards while switched off");
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, session)
+                .then().statusCode(200)
+                .body("enabled", is(false))
+                .body("suggestions", nullValue());
+
+        var switchedOn = send(TENANT, session, new CopilotToggled(true, null, "agent-7"));
+
+        EventEnvelope<?> published = awaitAll(TENANT, session, 1, update -> update.payload() instanceof SuggestionsUpdated).get(0);
+        assertEquals(switchedOn.id(), published.causationId());
+        var suggestions = (SuggestionsUpdated) published.payload();
+        assertEquals("PROBLEM", suggestions.intent());
+        assertEquals(List.of("air-conditioning"), suggestions.cards().stream().map(SuggestionCard::cardId).toList());
+        assertEquals(Decision.YES, suggestions.cards().get(0).decision());
+    }
+
+    @Test
     void anUnknownCallIsNotFound() {
         given().auth().oauth2(TestTokens.service("chat-gateway"))
                 .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, "no-such-call")
@@ -311,8 +384,16 @@ class CallCopilotTest {
         }
     }
 
-    /** The first {@code count} updates of a call, in order; fails when fewer arrive before the deadline. */
+    /**
+     * The first {@code count} transcript and customer updates of a call, in order; fails when fewer arrive
+     * before the deadline. Suggestion updates, which follow a caller's lines, are left to {@link #awaitAll}.
+     */
     private List<EventEnvelope<?>> awaitUpdates(String tenant, String session, int count) {
+        return awaitAll(tenant, session, count, update -> !(update.payload() instanceof SuggestionsUpdated));
+    }
+
+    /** The first {@code count} updates of a call that {@code which} accepts, in order. */
+    private List<EventEnvelope<?>> awaitAll(String tenant, String session, int count, Predicate<EventEnvelope<?>> which) {
         List<EventEnvelope<?>> updates = new ArrayList<>();
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -324,7 +405,7 @@ class CallCopilotTest {
             while (updates.size() < count && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     EventEnvelope<?> update = read(record.value());
-                    if (session.equals(record.key()) && tenant.equals(update.tenantId())) {
+                    if (session.equals(record.key()) && tenant.equals(update.tenantId()) && which.test(update)) {
                         updates.add(update);
                     }
                 }

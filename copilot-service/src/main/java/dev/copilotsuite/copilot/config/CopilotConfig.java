@@ -1,6 +1,7 @@
 package dev.copilotsuite.copilot.config;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,11 +16,24 @@ public interface CopilotConfig {
     @WithDefault("US")
     String phoneRegion();
 
+    /** ENABLE_LIVE_COPILOT: off, no call gets suggestion cards, whatever its agent chose. */
+    @WithDefault("true")
+    boolean liveEnabled();
+
+    /**
+     * COPILOT_TODAY: the date contract dates (waiting periods, expiry) are judged against, instead of the
+     * real one. Ignored in the prod profile.
+     */
+    Optional<LocalDate> today();
+
+    /** MILVUS_URI: where policy clauses would be searched by embedding; absent, retrieval runs in-process. */
+    Optional<String> milvusUri();
+
     interface Customers {
 
         /**
          * A customer directory in the shape of shared/data/customers.json, imported at start-up; without
-         * one, every caller is looked up against the customers already stored.
+         * one, the seed shipped with the service (seed/customers.json) is.
          */
         Optional<Path> file();
 

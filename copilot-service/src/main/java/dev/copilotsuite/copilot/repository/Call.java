@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 import dev.copilotsuite.events.call.CallContext;
+import dev.copilotsuite.events.call.SuggestionsUpdated;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /**
@@ -28,6 +29,10 @@ public class Call {
     public String customerId;
     /** The event that made that lookup, so its redelivery publishes the result again. */
     public String lookupEventId;
+    /** The intent and cards last published to the agent, null before any; a new set is published only if it differs. */
+    public SuggestionsUpdated suggestions;
+    /** The event that computed them, so its redelivery publishes them again. */
+    public String suggestionsEventId;
     public Instant startedAt;
     public Instant updatedAt;
 

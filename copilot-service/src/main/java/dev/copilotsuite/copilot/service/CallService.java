@@ -1,6 +1,7 @@
 package dev.copilotsuite.copilot.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
+import dev.copilotsuite.copilot.config.CopilotConfig;
 import dev.copilotsuite.copilot.repository.Call;
 import dev.copilotsuite.copilot.repository.CallRepository;
 import dev.copilotsuite.copilot.repository.CallSegment;
@@ -20,14 +22,15 @@ import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.CopilotToggled;
 import dev.copilotsuite.events.call.CustomerCard;
 import dev.copilotsuite.events.call.CustomerUpdated;
+import dev.copilotsuite.events.call.SuggestionsUpdated;
 import dev.copilotsuite.events.call.TranscriptLine;
 import dev.copilotsuite.events.call.TranscriptSegmentReceived;
 import dev.copilotsuite.events.call.TranscriptUpdated;
 import dev.copilotsuite.platform.messaging.EventPublisher;
 
 /**
- * Owns each live call: its transcript, its contract context and its caller. Every change is stored
- * first and then published to the agent on {@link Topics#CALL_UPDATES}.
+ * Owns each live call: its transcript, its contract context, its caller and the suggestion cards the
+ * agent sees. Every change is stored first and then published to the agent on {@link Topics#CALL_UPDATES}.
  */
 @ApplicationScoped
 public class CallService {
@@ -38,17 +41,25 @@ public class CallService {
     private final CallRepository calls;
     private final CallSegmentRepository segments;
     private final CustomerDirectory customers;
+    private final SuggestionEngine engine;
+    private final CopilotConfig config;
     private final Emitter<EventEnvelope<?>> updates;
 
     public CallService(CallRepository calls, CallSegmentRepository segments, CustomerDirectory customers,
+            SuggestionEngine engine, CopilotConfig config,
             @Channel(Topics.CALL_UPDATES) Emitter<EventEnvelope<?>> updates) {
         this.calls = calls;
         this.segments = segments;
         this.customers = customers;
+        this.engine = engine;
+        this.config = config;
         this.updates = updates;
     }
 
-    /** Stores a segment the webhook accepted, takes the context it carries, and looks up a new caller phone. */
+    /**
+     * Stores a segment the webhook accepted, takes the context it carries, looks up a new caller phone,
+     * and after a final line of the caller's recomputes the call's suggestions.
+     */
     public void receive(EventEnvelope<?> event, TranscriptSegmentReceived received) {
         TranscriptLine line = received.line();
         if (line == null || line.text() == null || line.text().isBlank()) {
@@ -57,32 +68,72 @@ public class CallService {
         }
         Call call = calls.findOrStart(event.tenantId(), event.sessionId());
         call.reported = call.reported.orElse(CallContexts.cleaned(received.context()));
-        Optional<TranscriptUpdated> transcript = store(call, completed(line, event.id()), event.id());
+        TranscriptLine completed = completed(line, event.id());
+        Optional<TranscriptUpdated> transcript = store(call, completed, event.id());
         Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
+        boolean callerSpoke = transcript.isPresent() && !completed.partial() && CUSTOMER.equals(completed.speaker());
+        Optional<SuggestionsUpdated> suggestions = callerSpoke ? suggest(call, event.id()) : Optional.empty();
         save(call);
         transcript.ifPresent(update -> publish(event, update));
         caller.ifPresent(update -> publish(event, update));
+        suggestions.ifPresent(update -> publish(event, update));
     }
 
-    /** The agent switched the copilot on or off; the context the agent chose overrides the segments'. */
+    /**
+     * The agent switched the copilot on or off; the context the agent chose overrides the segments', so
+     * a copilot left on recomputes its suggestions under it.
+     */
     public void toggle(EventEnvelope<?> event, CopilotToggled toggled) {
         Call call = calls.findOrStart(event.tenantId(), event.sessionId());
         call.enabled = toggled.enabled();
         call.agentSet = CallContexts.cleaned(toggled.context()).orElse(call.agentSet);
         Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
+        Optional<SuggestionsUpdated> suggestions = suggest(call, event.id());
         save(call);
         caller.ifPresent(update -> publish(event, update));
+        suggestions.ifPresent(update -> publish(event, update));
     }
 
     public CallView view(String tenantId, String sessionId) {
         Call call = calls.find(tenantId, sessionId).orElseThrow(() -> new CallNotFoundException(tenantId, sessionId));
-        CustomerCard customer = call.customerId == null ? null
-                : customers.byCustomerId(tenantId, call.customerId).orElse(null);
-        CallContext context = call.agentSet.orElse(call.reported).orElse(CallContexts.fromRecord(customer));
+        CustomerCard customer = caller(call);
         Boolean customerFound = call.lookedUpPhone == null ? null : customer != null;
-        return new CallView(call.sessionId, call.enabled, context, customerFound, customer,
-                segments.transcript(call.id).stream().map(segment -> segment.line).toList(), call.startedAt,
-                call.updatedAt);
+        return new CallView(call.sessionId, call.enabled, context(call, customer), customerFound, customer,
+                segments.transcript(call.id).stream().map(segment -> segment.line).toList(), call.suggestions,
+                call.startedAt, call.updatedAt);
+    }
+
+    /**
+     * The intent and cards for the whole call so far, when the copilot is on for the call and for the
+     * suite, and they differ from the set last published (or the event that computed that set is
+     * redelivered). Nothing is published for a call with no card and no intent yet.
+     */
+    private Optional<SuggestionsUpdated> suggest(Call call, String eventId) {
+        if (!call.enabled || !config.liveEnabled()) {
+            return Optional.empty();
+        }
+        CustomerCard customer = caller(call);
+        List<String> said = segments.transcript(call.id).stream().map(segment -> segment.line)
+                .filter(line -> !line.partial() && CUSTOMER.equals(line.speaker())).map(TranscriptLine::text).toList();
+        SuggestionsUpdated next = engine.suggest(context(call, customer), customer, said);
+        boolean redelivered = eventId.equals(call.suggestionsEventId);
+        boolean unchanged = call.suggestions == null ? next.cards().isEmpty() && Intent.OTHER.name().equals(next.intent())
+                : call.suggestions.equals(next);
+        if (unchanged && !redelivered) {
+            return Optional.empty();
+        }
+        call.suggestions = next;
+        call.suggestionsEventId = eventId;
+        return Optional.of(next);
+    }
+
+    private CustomerCard caller(Call call) {
+        return call.customerId == null ? null : customers.byCustomerId(call.tenantId, call.customerId).orElse(null);
+    }
+
+    /** The context in force: the agent's choice, else what the segments carried, else the caller's one active contract. */
+    private static CallContext context(Call call, CustomerCard customer) {
+        return call.agentSet.orElse(call.reported).orElse(CallContexts.fromRecord(customer));
     }
 
     /** Stores the line unless it repeats the stored one; the update carries the transcript's new length. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.CustomerCard;
+import dev.copilotsuite.events.call.SuggestionsUpdated;
 import dev.copilotsuite.events.call.TranscriptLine;
 
 /**
@@ -14,7 +15,9 @@ import dev.copilotsuite.events.call.TranscriptLine;
  *                      else the caller's one active contract
  * @param customerFound null until a phone was looked up
  * @param customer      the caller's card when found
+ * @param suggestions   the intent and cards last pushed to the agent, null before any
  */
 public record CallView(String sessionId, boolean enabled, CallContext context, Boolean customerFound,
-        CustomerCard customer, List<TranscriptLine> transcript, Instant startedAt, Instant updatedAt) {
+        CustomerCard customer, List<TranscriptLine> transcript, SuggestionsUpdated suggestions, Instant startedAt,
+        Instant updatedAt) {
 }

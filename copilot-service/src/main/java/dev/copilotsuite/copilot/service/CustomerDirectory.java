@@ -1,8 +1,9 @@
 package dev.copilotsuite.copilot.service;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,12 +23,16 @@ import dev.copilotsuite.copilot.repository.CustomerRepository;
 import dev.copilotsuite.events.call.CustomerCard;
 import io.quarkus.runtime.Startup;
 
-/** Finds a tenant's customer by the phone a call comes from, and imports the configured directory file. */
+/**
+ * Finds a tenant's customer by the phone a call comes from, and imports the configured directory file,
+ * or the seed directory shipped with the service when none is configured.
+ */
 @ApplicationScoped
 public class CustomerDirectory {
 
     private static final Logger LOG = Logger.getLogger(CustomerDirectory.class);
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final String SEED = "seed/customers.json";
 
     private final CustomerRepository customers;
     private final CopilotConfig config;
@@ -44,8 +49,12 @@ public class CustomerDirectory {
      * the agent is still told it is unknown.
      */
     public String normalize(String phone) {
+        return e164(phone, config.phoneRegion());
+    }
+
+    static String e164(String phone, String region) {
         try {
-            return PHONES.format(PHONES.parse(phone, config.phoneRegion()), PhoneNumberFormat.E164);
+            return PHONES.format(PHONES.parse(phone, region), PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
             return phone.trim();
         }
@@ -61,14 +70,23 @@ public class CustomerDirectory {
 
     @Startup
     void importConfiguredFile() {
-        config.customers().file().ifPresent(file -> importFile(config.customers().tenant(), file));
+        String tenantId = config.customers().tenant();
+        try (InputStream in = config.customers().file().isPresent() ? Files.newInputStream(config.customers().file().get())
+                : CustomerDirectory.class.getClassLoader().getResourceAsStream(SEED)) {
+            if (in == null) {
+                throw new IllegalStateException("no classpath resource " + SEED);
+            }
+            importFile(tenantId, config.customers().file().map(Object::toString).orElse("classpath:" + SEED), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the customer directory", e);
+        }
     }
 
     /** Adds or replaces each customer of the file; customers the file does not name stay as they are. */
-    private void importFile(String tenantId, Path file) {
+    private void importFile(String tenantId, String file, InputStream in) {
         List<Customer> read;
         try {
-            read = mapper.readValue(file.toFile(), new TypeReference<List<Customer>>() {
+            read = mapper.readValue(in, new TypeReference<List<Customer>>() {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the customer directory " + file, e);
@@ -85,7 +103,7 @@ public class CustomerDirectory {
         LOG.infof("imported %d customers of tenant %s from %s", read.size(), tenantId, file);
     }
 
-    private static CustomerCard card(Customer customer) {
+    static CustomerCard card(Customer customer) {
         List<CustomerCard.Claim> openClaims = customer.claims == null ? List.of()
                 : customer.claims.stream().filter(claim -> "OPEN".equals(claim.status())).toList();
         return new CustomerCard(customer.customerId, customer.firstName, customer.lastName, customer.email,
