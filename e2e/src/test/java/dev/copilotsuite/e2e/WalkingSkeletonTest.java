@@ -110,6 +110,12 @@ class WalkingSkeletonTest {
             assertTrue(transcript.path("payload").path("line").path("text").asText().contains("dishwasher"));
             JsonNode customer = desk.awaitType("customer_update", WAIT);
             assertTrue(customer.path("payload").path("found").asBoolean(), customer.toString());
+            JsonNode suggestions = desk.awaitType("suggestion_update", WAIT);
+            JsonNode card = suggestions.path("payload").path("cards").path(0);
+            assertEquals("Dishwasher", card.path("item").asText(), suggestions.toString());
+            assertEquals("YES", card.path("decision").asText());
+            assertEquals("plan-plus", card.path("evidence").path(0).path("docId").asText());
+            assertEquals("PROBLEM", suggestions.path("payload").path("intent").asText());
 
             // An agent of another tenant who names the same call id hears nothing of it.
             foreign.send(Map.of("type", "ping"));

@@ -7,8 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+import org.bson.Document;
 
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -31,8 +37,19 @@ public class CalculatorVersionRepository implements PanacheMongoRepositoryBase<C
                 new IndexOptions().name("requestKey").unique(true).sparse(true));
     }
 
+    /**
+     * The newest version, found by id through the session's head: a sorted query by session would scan
+     * every version on a server that keeps no secondary index. A head that lags (a crash between the
+     * version's insert and the head's update) is caught up by probing the next ids.
+     */
     public Optional<CalculatorVersion> latest(String sessionId) {
-        return find("sessionId", Sort.descending("version"), sessionId).firstResultOptional();
+        Document head = heads().find(Filters.eq("_id", sessionId)).first();
+        long version = head == null ? 0 : head.getLong("version");
+        Optional<CalculatorVersion> next;
+        while ((next = at(sessionId, version + 1)).isPresent()) {
+            version++;
+        }
+        return version == 0 ? Optional.empty() : at(sessionId, version);
     }
 
     public Optional<CalculatorVersion> at(String sessionId, long version) {
@@ -61,5 +78,11 @@ public class CalculatorVersionRepository implements PanacheMongoRepositoryBase<C
             }
             throw e;
         }
+        heads().updateOne(Filters.eq("_id", version.sessionId), Updates.max("version", version.version),
+                new UpdateOptions().upsert(true));
+    }
+
+    private MongoCollection<Document> heads() {
+        return mongoDatabase().getCollection("calculator_heads");
     }
 }
