@@ -9,7 +9,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.Topics;
@@ -42,14 +41,8 @@ public class ChatRequestConsumer {
     @Incoming(Topics.CHAT_REQUESTS)
     @Blocking
     public void onMessage(EventEnvelope<?> event) {
-        if (event == null || !(event.payload() instanceof ChatMessageSubmitted message)) {
-            return;
-        }
-        MDC.put("sessionId", event.sessionId());
-        try {
-            processed.once("chat-requests", event.id(), () -> reply(event, message));
-        } finally {
-            MDC.remove("sessionId");
+        if (event != null && event.payload() instanceof ChatMessageSubmitted message) {
+            processed.process("chat-requests", event, () -> reply(event, message));
         }
     }
 

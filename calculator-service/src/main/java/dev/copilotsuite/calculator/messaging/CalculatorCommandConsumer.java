@@ -6,7 +6,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import dev.copilotsuite.calculator.model.ChangeRejectedException;
 import dev.copilotsuite.calculator.service.CalculatorService;
@@ -46,15 +45,7 @@ public class CalculatorCommandConsumer {
     @Incoming(Topics.CALCULATOR_COMMANDS)
     @Blocking
     public void onCommand(EventEnvelope<?> event) {
-        if (event == null) {
-            return;
-        }
-        MDC.put("sessionId", event.sessionId());
-        try {
-            processed.once("calculator-commands", event.id(), () -> handle(event));
-        } finally {
-            MDC.remove("sessionId");
-        }
+        processed.process("calculator-commands", event, () -> handle(event));
     }
 
     private void handle(EventEnvelope<?> event) {

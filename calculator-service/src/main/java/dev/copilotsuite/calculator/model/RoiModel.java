@@ -64,6 +64,25 @@ public final class RoiModel {
                 in.aiPromiseFactor(), in.aiCostPerMinute(), in.aiPlatformFee(), in.aiImplementationCost(), buckets);
     }
 
+    /** A bucket's humanMinutes split into talking and dialing; humans dial only in a HUMAN bucket. */
+    record HumanWork(double talk, double dial) {
+    }
+
+    static HumanWork humanWork(RoiInputs in, BucketInputs b) {
+        Flow f = flow(in, b);
+        return new HumanWork(f.humanTalk, f.humanDial);
+    }
+
+    /**
+     * A bucket's promises per conversation at a service level: promises / conversations, defined also where
+     * there are no conversations, as it depends on the rates and not on the volume.
+     */
+    static double promisesPerConversation(RoiInputs in, BucketInputs b, double serviceLevel) {
+        Flow f = flow(in, b);
+        double aiShare = b.strategy() == Strategy.AI_FIRST ? in.aiContainment() : 0;
+        return (1 - aiShare) * serviceLevel * f.humanPromiseRate + aiShare * f.aiPromiseRate;
+    }
+
     static BucketInputs withStrategy(BucketInputs b, Strategy strategy) {
         return new BucketInputs(b.accounts(), b.avgBalance(), b.attemptsPerAccount(), b.contactRate(),
                 b.handleMinutes(), b.dialMinutes(), b.promiseRate(), b.keptRate(), b.paymentShare(), strategy);
@@ -71,8 +90,8 @@ public final class RoiModel {
 
     /** What a bucket does before capacity is known. */
     private record Flow(double reach, double attempts, double conversations, double aiConversations,
-            double humanConversations, double humanMinutes, double aiMinutes, double humanPromiseRate,
-            double aiPromiseRate, double balance) {
+            double humanConversations, double humanTalk, double humanDial, double humanMinutes, double aiMinutes,
+            double humanPromiseRate, double aiPromiseRate, double balance) {
 
         double promises(double serviceLevel) {
             return humanConversations * serviceLevel * humanPromiseRate + aiConversations * aiPromiseRate;
@@ -100,7 +119,8 @@ public final class RoiModel {
                 : b.handleMinutes();
         double humanTalk = humanConversations * talk;
         double dialTotal = nonContacts * b.dialMinutes();
-        double humanMinutes = humanTalk + (s == Strategy.HUMAN ? dialTotal : 0);
+        double humanDial = s == Strategy.HUMAN ? dialTotal : 0;
+        double humanMinutes = humanTalk + humanDial;
         double aiMinutes = switch (s) {
             case HUMAN -> 0;
             case AI_AUGMENTED -> dialTotal + humanTalk;
@@ -110,8 +130,8 @@ public final class RoiModel {
                 ? Math.min(1, b.promiseRate() * (1 + in.aiPromiseLift()))
                 : b.promiseRate();
         double aiPromiseRate = Math.min(1, b.promiseRate() * in.aiPromiseFactor());
-        return new Flow(reach, attempts, conversations, aiConversations, humanConversations, humanMinutes, aiMinutes,
-                humanPromiseRate, aiPromiseRate, b.accounts() * b.avgBalance());
+        return new Flow(reach, attempts, conversations, aiConversations, humanConversations, humanTalk, humanDial,
+                humanMinutes, aiMinutes, humanPromiseRate, aiPromiseRate, b.accounts() * b.avgBalance());
     }
 
     private record Operation(double perFte, double capacityMinutes, double humanMinutes, Double utilization,

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.copilotsuite.calculator.model.ChangeRejectedException;
+import dev.copilotsuite.calculator.model.GoalSeekException;
 import dev.copilotsuite.calculator.service.NothingToUndoException;
 import dev.copilotsuite.calculator.service.UnknownVersionException;
 import dev.copilotsuite.calculator.service.VersionConflictException;
@@ -16,6 +17,11 @@ public class CalculatorErrorMappers {
     public Response rejected(ChangeRejectedException e) {
         return Response.status(Response.Status.BAD_REQUEST)
                 .entity(new ApiError(e.code(), e.getMessage(), e.path(), e.value(), e.min(), e.max())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response goalSeek(GoalSeekException e) {
+        return Response.status(Response.Status.BAD_REQUEST).entity(ApiError.of(e.code(), e.getMessage())).build();
     }
 
     @ServerExceptionMapper

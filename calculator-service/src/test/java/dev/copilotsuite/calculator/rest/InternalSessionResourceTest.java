@@ -239,6 +239,32 @@ class InternalSessionResourceTest {
                 .body("code", is("UNKNOWN_INPUT"));
     }
 
+    @Test
+    void aScenarioAGoalSeekAndDriversNeverChangeTheState() {
+        String session = session();
+        asService().contentType(ContentType.JSON)
+                .body(Map.of("ops", List.of(Map.of("op", "strategy", "path", "buckets.bucket1.strategy", "value", "AI_AUGMENTED"))))
+                .post("/internal/sessions/{id}/scenario", session).then().statusCode(200)
+                .body("outputs.peakUtilization", closeTo(0.913138, 1e-6))
+                .body("diffs.find { it.key == 'peakUtilization' }.before", closeTo(1.142656, 1e-6));
+        asService().contentType(ContentType.JSON)
+                .body(Map.of("inputPath", "humanAgents", "outputKey", "peakUtilization", "target", 1.0))
+                .post("/internal/sessions/{id}/goal-seek", session).then().statusCode(200)
+                .body("reached", is(true)).body("value", closeTo(34.279667, 1e-5));
+        asService().get("/internal/sessions/{id}/drivers", session).then().statusCode(200)
+                .body("recoveryFactors.find { it.bucket == 'bucket3' }.product", closeTo(0.091062, 1e-6));
+        asService().get("/internal/sessions/{id}/drivers/recovery?a=bucket3&b=bucket1", session).then().statusCode(200)
+                .body("factor", org.hamcrest.Matchers.notNullValue());
+        asService().get("/internal/sessions/{id}/state", session).then().body("version", is(0));
+
+        asService().contentType(ContentType.JSON)
+                .body(Map.of("inputPath", "humanAgents", "outputKey", "happiness", "target", 1.0))
+                .post("/internal/sessions/{id}/goal-seek", session).then().statusCode(400).body("code", is("UNKNOWN_OUTPUT"));
+        asService().get("/internal/sessions/{id}/drivers/recovery?a=bucket9&b=bucket1", session).then().statusCode(400);
+        asService().contentType(ContentType.JSON).body(Map.of("ops", List.of(Map.of("op", "set", "path", "rent", "value", -1))))
+                .post("/internal/sessions/{id}/scenario", session).then().statusCode(400).body("code", is("OUT_OF_BOUNDS"));
+    }
+
     private static io.restassured.response.Response command(String session, String command, String requestId) {
         return asService().contentType(ContentType.JSON)
                 .body(Map.of("tenantId", "acme", "requestId", requestId, "actor", "user", "actorRef", "ana"))

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import dev.copilotsuite.copilot.service.CallService;
 import dev.copilotsuite.events.EventEnvelope;
@@ -33,20 +32,14 @@ public class CallTranscriptConsumer {
     @Incoming(Topics.CALL_TRANSCRIPTS)
     @Blocking
     public void onCallEvent(EventEnvelope<?> event) {
-        if (event == null) {
-            return;
-        }
-        MDC.put("sessionId", event.sessionId());
-        try {
+        processed.process(CONSUMER, event, () -> {
             if (event.payload() instanceof TranscriptSegmentReceived segment) {
-                processed.once(CONSUMER, event.id(), () -> calls.receive(event, segment));
+                calls.receive(event, segment);
             } else if (event.payload() instanceof CopilotToggled toggled) {
-                processed.once(CONSUMER, event.id(), () -> calls.toggle(event, toggled));
+                calls.toggle(event, toggled);
             } else {
                 LOG.warnf("ignoring %s on %s", event.type(), Topics.CALL_TRANSCRIPTS);
             }
-        } finally {
-            MDC.remove("sessionId");
-        }
+        });
     }
 }

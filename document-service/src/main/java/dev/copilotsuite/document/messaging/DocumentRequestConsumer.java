@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import dev.copilotsuite.document.client.UnknownStateVersionException;
 import dev.copilotsuite.document.service.DocumentService;
@@ -34,14 +33,8 @@ public class DocumentRequestConsumer {
     @Incoming(Topics.DOCUMENT_REQUESTS)
     @Blocking
     public void onDocumentRequested(EventEnvelope<?> event) {
-        if (event == null || !(event.payload() instanceof DocumentRequested request)) {
-            return;
-        }
-        MDC.put("sessionId", event.sessionId());
-        try {
-            processed.once("document-requests", event.id(), () -> fulfil(event, request));
-        } finally {
-            MDC.remove("sessionId");
+        if (event != null && event.payload() instanceof DocumentRequested request) {
+            processed.process("document-requests", event, () -> fulfil(event, request));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Date;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.jboss.logging.MDC;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -15,6 +16,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
+import dev.copilotsuite.events.EventEnvelope;
 import io.quarkus.runtime.Startup;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ProcessedEvents {
 
+    /** The log context key every service's log format prints. */
+    public static final String SESSION_ID = "sessionId";
+
     private final MongoCollection<Document> collection;
 
     public ProcessedEvents(MongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
@@ -37,6 +42,22 @@ public class ProcessedEvents {
     void createIndexes() {
         // Expiry is also done by purge(): the embedded server accepts TTL indexes but does not enforce them.
         collection.createIndex(Indexes.ascending("processedAt"), new IndexOptions().name("processedAt"));
+    }
+
+    /**
+     * How every consumer handles a record: once per event id, with the session id in the log context.
+     * A null event (a record that did not deserialize) is skipped.
+     */
+    public void process(String consumer, EventEnvelope<?> event, Runnable work) {
+        if (event == null) {
+            return;
+        }
+        MDC.put(SESSION_ID, event.sessionId());
+        try {
+            once(consumer, event.id(), work);
+        } finally {
+            MDC.remove(SESSION_ID);
+        }
     }
 
     /** Runs {@code work} unless {@code consumer} already processed {@code eventId}; true when it ran. */

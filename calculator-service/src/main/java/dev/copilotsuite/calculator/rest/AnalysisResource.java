@@ -1,0 +1,68 @@
+package dev.copilotsuite.calculator.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import dev.copilotsuite.calculator.model.Drivers;
+import dev.copilotsuite.calculator.model.GoalSeek;
+import dev.copilotsuite.calculator.model.Scenarios;
+import dev.copilotsuite.calculator.service.CalculatorService;
+import dev.copilotsuite.events.calculator.BucketSet;
+import dev.copilotsuite.events.calculator.DriversView;
+import dev.copilotsuite.events.calculator.GoalSeekRequest;
+import dev.copilotsuite.events.calculator.GoalSeekResult;
+import dev.copilotsuite.events.calculator.RecoveryComparison;
+import dev.copilotsuite.events.calculator.ScenarioRequest;
+import dev.copilotsuite.events.calculator.ScenarioResult;
+import dev.copilotsuite.platform.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+
+/** What-ifs and explanations on a session's current state; nothing here changes the state. */
+@Path("/internal/sessions/{sessionId}")
+@RolesAllowed(Roles.SERVICE)
+@Blocking
+public class AnalysisResource {
+
+    private final CalculatorService calculator;
+
+    public AnalysisResource(CalculatorService calculator) {
+        this.calculator = calculator;
+    }
+
+    @POST
+    @Path("/scenario")
+    public ScenarioResult scenario(@PathParam("sessionId") String sessionId, ScenarioRequest request) {
+        Requests.require(request != null && request.ops() != null && !request.ops().isEmpty()
+                && request.ops().size() <= CalculatorService.MAX_OPS, "1 to " + CalculatorService.MAX_OPS + " ops");
+        return Scenarios.run(calculator.current(sessionId).inputs(), request.ops());
+    }
+
+    @POST
+    @Path("/goal-seek")
+    public GoalSeekResult goalSeek(@PathParam("sessionId") String sessionId, GoalSeekRequest request) {
+        Requests.require(request != null && request.inputPath() != null && request.outputKey() != null
+                && request.target() != null && Double.isFinite(request.target()), "inputPath, outputKey and a finite target");
+        return GoalSeek.seek(calculator.current(sessionId).inputs(), request.inputPath(), request.outputKey(),
+                request.target());
+    }
+
+    @GET
+    @Path("/drivers")
+    public DriversView drivers(@PathParam("sessionId") String sessionId) {
+        return Drivers.of(calculator.current(sessionId).inputs());
+    }
+
+    /** Which recovery factor differs most between two buckets: "why is bucket 3 lower than bucket 1?" */
+    @GET
+    @Path("/drivers/recovery")
+    public RecoveryComparison compareRecovery(@PathParam("sessionId") String sessionId, @QueryParam("a") String a,
+            @QueryParam("b") String b) {
+        Requests.require(BucketSet.NAMES.contains(a) && BucketSet.NAMES.contains(b),
+                "the buckets a and b, each one of " + BucketSet.NAMES);
+        return Drivers.compareRecovery(calculator.current(sessionId).inputs(), a, b);
+    }
+}
