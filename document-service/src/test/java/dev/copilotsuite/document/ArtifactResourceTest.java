@@ -87,7 +87,7 @@ class ArtifactResourceTest {
         String text = Fixtures.text(pdf).replaceAll("\\s+", " ");
         for (String expected : new String[] {"Executive summary", "Calculator state version 7",
             "Requested by " + UNICODE_NAME, "Tenant acme", "Total recovered $3.60M", "Total cost $185K",
-            "Net recovery $3.42M", "Recovery rate 15%", "ROI 1852%", "Utilization 76%", "Peak utilization 114%",
+            "Net recovery $3.42M", "Recovery rate 15%", "ROI 18.5×", "Utilization 76%", "Peak utilization 114%",
             "Service level 96%", "FTE required 22.9", "Human agents (FTE) 30.0", "Incremental net recovery $0",
             "Payback n/a", "AI annual ROI n/a", "1–30 days Human 12,000 $2.09M 20% $75.5K $0.04",
             "91–120 days Human 1,500 $103K 4% $18.5K $0.18", "State version 7 of session " + sessionId + "."}) {

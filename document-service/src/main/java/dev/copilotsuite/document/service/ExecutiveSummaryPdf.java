@@ -183,7 +183,7 @@ public class ExecutiveSummaryPdf {
         private void tiles(RoiOutputs outputs) throws IOException {
             String[][] tiles = {
                 {"Net recovery a month", Figures.money(outputs.netRecovery())},
-                {"Return on cost", Figures.percent(outputs.roi())},
+                {"Return on cost", Figures.multiple(outputs.roi())},
                 {"Recovered a month", Figures.money(outputs.totalRecovered())},
                 {"Peak utilization", Figures.percent(outputs.peakUtilization())}};
             float gap = 10;
@@ -209,7 +209,7 @@ public class ExecutiveSummaryPdf {
                     {"Total cost", Figures.money(outputs.totalCost())},
                     {"Net recovery", Figures.money(outputs.netRecovery())},
                     {"Recovery rate", Figures.percent(outputs.recoveryRate())},
-                    {"ROI", Figures.percent(outputs.roi())}},
+                    {"ROI", Figures.multiple(outputs.roi())}},
                 {{"Capacity", null},
                     {"Utilization", Figures.percent(outputs.utilization())},
                     {"Peak utilization", Figures.percent(outputs.peakUtilization())},
@@ -219,7 +219,7 @@ public class ExecutiveSummaryPdf {
                 {{"AI case", null},
                     {"Incremental net recovery", Figures.money(outputs.incrementalNetRecovery())},
                     {"Payback", months(outputs.paybackMonths())},
-                    {"AI annual ROI", Figures.percent(outputs.aiAnnualRoi())}}};
+                    {"AI annual ROI", Figures.multiple(outputs.aiAnnualRoi())}}};
             float gutter = 18;
             // the AI case's labels are the longest
             float[] widths = {145, 145, WIDTH - 290 - 2 * gutter};

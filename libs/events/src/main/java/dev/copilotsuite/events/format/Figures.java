@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * The one way the suite writes a figure for people, in the chat, the UI and the PDF alike:
  * money as {@code $3.42M} / {@code $157K} / {@code $17.8K} (3 significant figures), rates as whole
- * percent ({@code 114%}), cost to collect as dollars per dollar ({@code $0.18}), FTE, months and
- * multiples with one decimal ({@code 22.9}). A null figure is {@code n/a}.
+ * percent ({@code 114%}), cost to collect as dollars per dollar ({@code $0.18}), FTE and months with
+ * one decimal ({@code 22.9}), ROI as a multiple ({@code 18.5×}). A null figure is {@code n/a}.
  */
 public final class Figures {
 
@@ -48,6 +48,11 @@ public final class Figures {
     /** FTE, months, multiples. */
     public static String oneDecimal(Double value) {
         return value == null ? MISSING : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** A return as a multiple of its cost: {@code 18.5×}. */
+    public static String multiple(Double value) {
+        return value == null ? MISSING : oneDecimal(value) + "×";
     }
 
     /** "bucket 3" for {@code bucket3}. */

@@ -37,6 +37,8 @@ class FiguresTest {
         assertEquals("22.9", Figures.oneDecimal(22.853111));
         assertEquals("18.5", Figures.oneDecimal(18.517030));
         assertEquals("3.8", Figures.oneDecimal(3.845690));
+        assertEquals("18.5×", Figures.multiple(18.517030));
+        assertEquals("n/a", Figures.multiple(null));
         assertEquals("bucket 3", Figures.bucket("bucket3"));
     }
 }
