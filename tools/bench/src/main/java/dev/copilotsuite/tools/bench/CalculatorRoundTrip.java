@@ -59,7 +59,8 @@ public final class CalculatorRoundTrip {
                 consumer.poll(Duration.ofMillis(100));
             }
             consumer.seekToEnd(consumer.assignment());
-            consumer.poll(Duration.ofMillis(100));
+            // seekToEnd is lazy: resolve every position now, or one resolved later would skip the first replies.
+            consumer.assignment().forEach(consumer::position);
 
             long start = System.nanoTime();
             for (int i = 0; i < changes; i++) {
