@@ -15,7 +15,8 @@ class BrainAnnouncement {
 
     void onStart(@Observes StartupEvent start, OrchestratorConfig config) {
         if (config.gemini().apiKey().filter(key -> !key.isBlank()).isPresent()) {
-            LOG.infof("brain: Gemini (%s) writes the language; the math and validation stay deterministic",
+            // The Gemini brain is not in this build yet: say so, never pretend.
+            LOG.warnf("GEMINI_API_KEY is set (model %s), but this build answers with the deterministic brain",
                     config.gemini().model());
         } else {
             LOG.info("brain: offline (no GEMINI_API_KEY or GOOGLE_API_KEY); every answer comes from the deterministic brain");
