@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Suite {
 
-    static final int GATEWAY_PORT = 18080;
+    /** E2E_PORT_BASE moves every port of the run together, so parallel checkouts never collide. */
+    static final int PORT_BASE = Integer.parseInt(System.getenv().getOrDefault("E2E_PORT_BASE", "18080"));
+    static final int GATEWAY_PORT = PORT_BASE;
 
     private final Path root;
     private final Path home;
@@ -28,13 +30,13 @@ final class Suite {
         home = root.resolve("e2e/target/copilot-home");
         env.put("COPILOT_HOME", home.toString());
         env.put("COPILOT_PORT", String.valueOf(GATEWAY_PORT));
-        env.put("ORCHESTRATOR_PORT", "18081");
-        env.put("CALCULATOR_PORT", "18082");
-        env.put("COPILOT_SERVICE_PORT", "18083");
-        env.put("DOCUMENT_PORT", "18084");
-        env.put("KAFKA_PORT", "19092");
-        env.put("KAFKA_CONTROLLER_PORT", "19093");
-        env.put("MONGO_PORT", "27217");
+        env.put("ORCHESTRATOR_PORT", String.valueOf(PORT_BASE + 1));
+        env.put("CALCULATOR_PORT", String.valueOf(PORT_BASE + 2));
+        env.put("COPILOT_SERVICE_PORT", String.valueOf(PORT_BASE + 3));
+        env.put("DOCUMENT_PORT", String.valueOf(PORT_BASE + 4));
+        env.put("KAFKA_PORT", String.valueOf(PORT_BASE + 12));
+        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(PORT_BASE + 13));
+        env.put("MONGO_PORT", String.valueOf(PORT_BASE + 17));
         env.put("COPILOT_TODAY", "2026-11-23");
     }
 

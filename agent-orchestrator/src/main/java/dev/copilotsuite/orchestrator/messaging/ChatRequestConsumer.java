@@ -57,6 +57,7 @@ public class ChatRequestConsumer {
                     "The calculator is not reachable right now, so nothing was changed. Please try again shortly.", true);
         }
         EventPublisher.sendAndWait(replies, event.answer(new ChatReplied(UUID.randomUUID().toString(),
-                message.messageId(), turn.routes(), turn.reply(), "offline", turn.error())));
+                message.messageId(), turn.routes(), turn.reply(), "offline", turn.error(), null, null, null, null, null, null,
+                false)));
     }
 }

@@ -53,12 +53,14 @@ public class CalculatorService {
     private final CalculatorVersionRepository versions;
     private final InputsCodec codec;
     private final Emitter<EventEnvelope<?>> stateEvents;
+    private final StatePatches patches;
 
     public CalculatorService(CalculatorVersionRepository versions, InputsCodec codec,
-            @Channel(Topics.CALCULATOR_STATE) Emitter<EventEnvelope<?>> stateEvents) {
+            @Channel(Topics.CALCULATOR_STATE) Emitter<EventEnvelope<?>> stateEvents, StatePatches patches) {
         this.versions = versions;
         this.codec = codec;
         this.stateEvents = stateEvents;
+        this.patches = patches;
     }
 
     public CalculatorState current(String sessionId) {
@@ -122,7 +124,7 @@ public class CalculatorService {
         if (earlier.isPresent()) {
             CalculatorState state = toState(earlier.get());
             if (!earlier.get().published) {
-                publish(earlier.get(), state, List.of());
+                publish(earlier.get(), at(sessionId, earlier.get().parentVersion), state, List.of());
             }
             return new ChangeOutcome(state, List.of(), true);
         }
@@ -159,7 +161,7 @@ public class CalculatorService {
             throw new VersionConflictException(current.version(),
                     versions.latest(sessionId).map(v -> v.version).orElse(0L));
         }
-        publish(version, next, insights.fired());
+        publish(version, current, next, insights.fired());
         return new ChangeOutcome(next, diff(current.inputs(), next.inputs()), false);
     }
 
@@ -173,10 +175,11 @@ public class CalculatorService {
     }
 
     /** Publishes a stored version and its insights; a failure leaves it unmarked, so the request's retry publishes it. */
-    private void publish(CalculatorVersion version, CalculatorState state, List<Insight> fired) {
+    private void publish(CalculatorVersion version, CalculatorState previous, CalculatorState state, List<Insight> fired) {
         EventEnvelope<CalculatorStateChanged> changed = EventEnvelope.of(version.tenantId, version.sessionId,
                 version.requestId, new CalculatorStateChanged(state.version(), version.actor, version.actorRef,
-                        version.requestId, codec.ops(version.ops), state.inputs(), state.outputs()));
+                        version.requestId, codec.ops(version.ops), state.inputs(), state.outputs(), previous.version(),
+                        patches.between(previous, state)));
         EventPublisher.sendAndWait(stateEvents, changed);
         for (Insight insight : fired) {
             EventPublisher.sendAndWait(stateEvents, changed.answer(new InsightRaised(insight.id(), insight.severity(),

@@ -16,6 +16,9 @@ import dev.copilotsuite.events.call.TranscriptSegmentReceived;
 import dev.copilotsuite.events.call.TranscriptUpdated;
 import dev.copilotsuite.events.chat.ChatMessageSubmitted;
 import dev.copilotsuite.events.chat.ChatReplied;
+import dev.copilotsuite.events.chat.ChatReplyDelta;
+import dev.copilotsuite.events.chat.ChatRunStarted;
+import dev.copilotsuite.events.chat.ChatToolCalled;
 import dev.copilotsuite.events.document.ArtifactReady;
 import dev.copilotsuite.events.document.DocumentRequested;
 
@@ -26,6 +29,9 @@ import dev.copilotsuite.events.document.DocumentRequested;
 @JsonSubTypes({
         @JsonSubTypes.Type(ChatMessageSubmitted.class),
         @JsonSubTypes.Type(ChatReplied.class),
+        @JsonSubTypes.Type(ChatRunStarted.class),
+        @JsonSubTypes.Type(ChatReplyDelta.class),
+        @JsonSubTypes.Type(ChatToolCalled.class),
         @JsonSubTypes.Type(CalculatorChangeRequested.class),
         @JsonSubTypes.Type(CalculatorUndoRequested.class),
         @JsonSubTypes.Type(CalculatorResetRequested.class),
