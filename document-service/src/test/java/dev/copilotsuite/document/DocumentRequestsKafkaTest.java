@@ -47,7 +47,7 @@ class DocumentRequestsKafkaTest {
     void aRequestOnKafkaStoresThePdfAndAnnouncesIt() throws Exception {
         String sessionId = "session-" + UUID.randomUUID();
         EventEnvelope<DocumentRequested> request = EventEnvelope.of("acme", sessionId, null,
-                new DocumentRequested("req-1", DocumentKind.EXECUTIVE_SUMMARY, CalculatorStub.VERSION, UNICODE_NAME));
+                new DocumentRequested("req-1", DocumentKind.EXECUTIVE_SUMMARY, CalculatorStub.VERSION, UNICODE_NAME, null));
         KafkaRecords.send(mapper, request);
 
         EventEnvelope<?> event = KafkaRecords.ready(mapper, sessionId, 1, Duration.ZERO).get(0);
@@ -79,7 +79,7 @@ class DocumentRequestsKafkaTest {
     @Test
     void theSameRequestIdTwiceYieldsOneArtifactAnnouncedTwice() throws Exception {
         String sessionId = "session-" + UUID.randomUUID();
-        DocumentRequested request = new DocumentRequested("req-twice", DocumentKind.EXECUTIVE_SUMMARY, null, "copilot");
+        DocumentRequested request = new DocumentRequested("req-twice", DocumentKind.EXECUTIVE_SUMMARY, null, "copilot", null);
         KafkaRecords.send(mapper, EventEnvelope.of("acme", sessionId, null, request));
         KafkaRecords.send(mapper, EventEnvelope.of("acme", sessionId, null, request));
 
@@ -99,10 +99,10 @@ class DocumentRequestsKafkaTest {
     void anUnknownVersionPublishesNothingAndIsNotRetried() throws Exception {
         String sessionId = "session-" + UUID.randomUUID();
         KafkaRecords.send(mapper, EventEnvelope.of("acme", sessionId, null,
-                new DocumentRequested("req-unknown", DocumentKind.EXECUTIVE_SUMMARY, 99L, "copilot")));
+                new DocumentRequested("req-unknown", DocumentKind.EXECUTIVE_SUMMARY, 99L, "copilot", null)));
         // same session, same partition: once this one is announced, the one before it was handled
         KafkaRecords.send(mapper, EventEnvelope.of("acme", sessionId, null,
-                new DocumentRequested("req-known", DocumentKind.EXECUTIVE_SUMMARY, CalculatorStub.VERSION, "copilot")));
+                new DocumentRequested("req-known", DocumentKind.EXECUTIVE_SUMMARY, CalculatorStub.VERSION, "copilot", null)));
 
         List<EventEnvelope<?>> events = KafkaRecords.ready(mapper, sessionId, 1, Duration.ofSeconds(1));
         assertEquals(1, events.size(), events.toString());

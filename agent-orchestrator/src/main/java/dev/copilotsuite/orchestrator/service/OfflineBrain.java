@@ -67,7 +67,7 @@ public class OfflineBrain {
     private Turn generate(EventEnvelope<?> event, ChatMessageSubmitted message) {
         CalculatorState state = calculator.state(event.sessionId());
         EventPublisher.sendAndWait(documentRequests, event.answer(new DocumentRequested(message.messageId(),
-                DocumentKind.EXECUTIVE_SUMMARY, state.version(), message.userId())));
+                DocumentKind.EXECUTIVE_SUMMARY, state.version(), message.userId(), null)));
         return Turn.of(Routes.GENERATE, "I'm preparing an executive summary of your calculator as it stands (version "
                 + state.version() + "). It will appear here as a download in a moment.");
     }

@@ -78,7 +78,7 @@ public class ArtifactResource {
                     body.stateVersion(), 0.0, null));
         }
         DocumentService.Fulfilment fulfilment = documents.fulfil(body.tenantId(), sessionId,
-                new DocumentRequested(body.requestId(), kind, body.stateVersion(), body.requestedBy()));
+                new DocumentRequested(body.requestId(), kind, body.stateVersion(), body.requestedBy(), null));
         Artifact artifact = fulfilment.artifact();
         URI location = UriBuilder.fromResource(ArtifactResource.class).path("artifacts/{artifactId}")
                 .build(sessionId, artifact.artifactId());
