@@ -20,7 +20,10 @@ import dev.copilotsuite.orchestrator.model.Focus;
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
-/** The golden thread: every turn per session, in MongoDB, so follow-ups resolve after a restart and the UI reloads it. */
+/**
+ * The golden thread: every turn per session in {@code chat_turns}, so the UI reloads it, and the focus after
+ * the last turn in {@code chat_heads} ({@code _id} = session), so follow-ups resolve after a restart.
+ */
 @ApplicationScoped
 public class ChatTurnRepository implements PanacheMongoRepositoryBase<ChatTurn, String> {
 
@@ -44,10 +47,15 @@ public class ChatTurnRepository implements PanacheMongoRepositoryBase<ChatTurn, 
         return findByIdOptional(ChatTurn.idOf(sessionId, messageId));
     }
 
+    /** The focus after the session's last turn, read by {@code _id} from its head (a hot path: every turn). */
     public Focus lastFocus(String sessionId) {
-        return find("sessionId", Sort.descending("at"), sessionId).firstResultOptional()
-                .map(t -> t.focus == null ? Focus.NONE : mapper.convertValue(t.focus, Focus.class))
-                .orElse(Focus.NONE);
+        Document head = heads().find(new Document("_id", sessionId)).first();
+        Object focus = head == null ? null : head.get("focus");
+        return focus == null ? Focus.NONE : mapper.convertValue(focus, Focus.class);
+    }
+
+    private com.mongodb.client.MongoCollection<Document> heads() {
+        return mongoDatabase().getCollection("chat_heads");
     }
 
     public void save(String sessionId, String tenantId, String messageId, String userId, String text,
@@ -63,6 +71,10 @@ public class ChatTurnRepository implements PanacheMongoRepositoryBase<ChatTurn, 
         turn.reply = new Document(mapper.convertValue(reply, MAP));
         turn.focus = new Document(mapper.convertValue(focus, MAP));
         persistOrUpdate(turn);
+        heads().replaceOne(new Document("_id", sessionId),
+                new Document("_id", sessionId).append("focus", turn.focus).append("lastMessageId", messageId).append("at",
+                        java.util.Date.from(at)),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     public ChatReplied reply(ChatTurn turn) {

@@ -87,6 +87,9 @@ public final class MessageReader {
             + "this one|that one|this|that)\\b");
     private static final Pattern EVERY = Pattern.compile("\\b(all|every|each|everything|everywhere)\\b");
 
+    /** Longer messages are refused whole: no request needs more, and it bounds the work one message can cost. */
+    public static final int MAX_LENGTH = 2000;
+
     private final Lexicon lexicon;
 
     public MessageReader(Lexicon lexicon) {
@@ -99,6 +102,10 @@ public final class MessageReader {
 
     /** The steps a message asks for, in order; a REJECT step alone when any part of a change is impossible. */
     public List<Step> read(String message, Focus focus) {
+        if (message.length() > MAX_LENGTH) {
+            return List.of(Step.other(Ask.CLARIFY, "That message is too long for me to act on safely. Please ask "
+                    + "for one thing at a time, in under " + MAX_LENGTH + " characters; nothing was changed."));
+        }
         String text = normalise(message);
         boolean whatIf = WHAT_IF.matcher(text).find();
         List<String> clauses = clauses(text);

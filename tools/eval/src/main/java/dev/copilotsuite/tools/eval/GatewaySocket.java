@@ -75,6 +75,32 @@ final class GatewaySocket implements AutoCloseable {
         }, "the calculator snapshot of " + sessionId);
     }
 
+    /** Nanoseconds from sending a chat message to its first reply delta, and to its final reply. */
+    record Timing(long firstDeltaNanos, long finalNanos) {
+    }
+
+    Timing timedChat(String sessionId, String messageId, String text) throws Exception {
+        long start = System.nanoTime();
+        long[] first = {-1};
+        send(JSON.createObjectNode().put("type", "chat").put("sessionId", sessionId).put("messageId", messageId)
+                .put("text", text));
+        await(message -> {
+            String type = message.path("type").asText();
+            JsonNode event = message.path("event");
+            boolean delta = "chat.reply.delta".equals(type)
+                    && messageId.equals(message.path("payload").path("replyTo").asText())
+                    || "agui".equals(type) && "TEXT_MESSAGE_CONTENT".equals(event.path("type").asText());
+            if (delta && first[0] < 0) {
+                first[0] = System.nanoTime() - start;
+            }
+            boolean done = "chat.replied".equals(type) && messageId.equals(message.path("payload").path("replyTo").asText())
+                    || "agui".equals(type) && messageId.equals(event.path("runId").asText())
+                            && event.path("type").asText().startsWith("RUN_") && !"RUN_STARTED".equals(event.path("type").asText());
+            return done ? message : null;
+        }, "the reply to " + messageId);
+        return new Timing(first[0], System.nanoTime() - start);
+    }
+
     /** Sends a chat message and returns the turn's result: reply, routes, ops, scenarioOps, error, document, artifacts. */
     JsonNode chat(String sessionId, String messageId, String text) throws Exception {
         send(JSON.createObjectNode().put("type", "chat").put("sessionId", sessionId).put("messageId", messageId)
