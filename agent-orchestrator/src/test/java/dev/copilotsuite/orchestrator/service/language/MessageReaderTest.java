@@ -140,7 +140,7 @@ class MessageReaderTest {
     void hostileTextNeverLoopsOrInventsChanges() {
         String flood = "bucket 1 and ".repeat(2000) + "2";
         assertEquals(Routes.OTHER, read(flood).get(0).route());
-        String nearLimit = "set bucket 1 and 2 and 3 contact rate to 20% and ".repeat(38);
+        String nearLimit = "set bucket 1 and 2 and 3 contact rate to 20% and ".repeat(60);
         // liveness, not speed: a message at the limit must terminate (no runaway loop or backtracking)
         assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
                 () -> reader.read(nearLimit.substring(0, MessageReader.MAX_LENGTH), Focus.NONE));
