@@ -96,6 +96,32 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void noServiceButTheGatewayAdmitsAnythingFromOutsideTheNamespace(String overlay) {
+        Manifests manifests = Manifests.overlay(overlay);
+        Map<String, Traffic.Pod> pods = pods(manifests);
+        for (NetworkPolicy policy : manifests.all(NetworkPolicy.class)) {
+            pods.forEach((name, pod) -> {
+                if (!Traffic.matches(policy.getSpec().getPodSelector(), pod.labels())) {
+                    return;
+                }
+                policy.getSpec().getIngress().forEach(rule -> {
+                    String where = overlay + ": policy " + policy.getMetadata().getName() + " on " + name;
+                    assertTrue(rule.getFrom() != null && !rule.getFrom().isEmpty(), where + " admits every source");
+                    rule.getFrom().forEach(peer -> {
+                        assertTrue(peer.getIpBlock() == null, where + " admits an address block");
+                        if (peer.getNamespaceSelector() != null) {
+                            assertEquals("chat-gateway", name, where + " admits another namespace");
+                            assertEquals(Map.of("kubernetes.io/metadata.name", "ingress-nginx"), peer.getNamespaceSelector().getMatchLabels(),
+                                    where + " admits a namespace other than the ingress controller's");
+                        }
+                    });
+                });
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void servicesReachKafkaAndMongoAndOnlyCopilotServiceReachesMilvus(String overlay) {
         Manifests manifests = Manifests.overlay(overlay);
         List<NetworkPolicy> policies = new ArrayList<>(manifests.all(NetworkPolicy.class));
