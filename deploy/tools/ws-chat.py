@@ -35,5 +35,8 @@ for t in range(turns):
     for i in range(sessions):
         send({"type": "chat", "sessionId": f"rss-{i}", "text": texts[t % len(texts)], "messageId": f"m-{i}-{t}-{time.time()}"})
     time.sleep(0.5)
-time.sleep(20)
+# wait for every reply (a loaded machine answers slowly), at most 180 s
+deadline = time.time() + 180
+while counts.get("chat.replied", 0) < sessions * turns and time.time() < deadline:
+    time.sleep(1)
 print(counts)
