@@ -103,8 +103,9 @@ public final class RoiEval {
             ObjectNode a = JSON.createObjectNode();
             a.put("id", artifact.path("id").asText());
             a.put("title", artifact.path("title").asText());
-            a.put("url", artifact.hasNonNull("url") ? artifact.path("url").asText()
-                    : gateway + "/api/sessions/" + sessionId + "/artifacts/" + artifact.path("id").asText());
+            String url = artifact.hasNonNull("url") ? artifact.path("url").asText()
+                    : "/api/sessions/" + sessionId + "/artifacts/" + artifact.path("id").asText();
+            a.put("url", url.startsWith("/") ? gateway + url : url);
             artifacts.add(a);
         }
         line.set("artifacts", artifacts);
