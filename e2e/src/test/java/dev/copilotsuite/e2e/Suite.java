@@ -24,20 +24,28 @@ final class Suite {
     private final Path root;
     private final Path home;
     private final Map<String, String> env = new HashMap<>();
+    private final int gatewayPort;
 
     Suite() {
+        this(PORT_BASE, "copilot-home", Map.of());
+    }
+
+    /** A suite of its own: ports from {@code portBase}, data under e2e/target/{@code homeName}, extra environment. */
+    Suite(int portBase, String homeName, Map<String, String> extraEnv) {
         root = Path.of(System.getenv().getOrDefault("COPILOT_ROOT", "..")).toAbsolutePath().normalize();
-        home = root.resolve("e2e/target/copilot-home");
+        home = root.resolve("e2e/target/" + homeName);
+        gatewayPort = portBase;
         env.put("COPILOT_HOME", home.toString());
-        env.put("COPILOT_PORT", String.valueOf(GATEWAY_PORT));
-        env.put("ORCHESTRATOR_PORT", String.valueOf(PORT_BASE + 1));
-        env.put("CALCULATOR_PORT", String.valueOf(PORT_BASE + 2));
-        env.put("COPILOT_SERVICE_PORT", String.valueOf(PORT_BASE + 3));
-        env.put("DOCUMENT_PORT", String.valueOf(PORT_BASE + 4));
-        env.put("KAFKA_PORT", String.valueOf(PORT_BASE + 12));
-        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(PORT_BASE + 13));
-        env.put("MONGO_PORT", String.valueOf(PORT_BASE + 17));
+        env.put("COPILOT_PORT", String.valueOf(portBase));
+        env.put("ORCHESTRATOR_PORT", String.valueOf(portBase + 1));
+        env.put("CALCULATOR_PORT", String.valueOf(portBase + 2));
+        env.put("COPILOT_SERVICE_PORT", String.valueOf(portBase + 3));
+        env.put("DOCUMENT_PORT", String.valueOf(portBase + 4));
+        env.put("KAFKA_PORT", String.valueOf(portBase + 12));
+        env.put("KAFKA_CONTROLLER_PORT", String.valueOf(portBase + 13));
+        env.put("MONGO_PORT", String.valueOf(portBase + 17));
         env.put("COPILOT_TODAY", "2026-11-23");
+        env.putAll(extraEnv);
     }
 
     private static Suite shared;
@@ -86,11 +94,11 @@ final class Suite {
     }
 
     URI http(String path) {
-        return URI.create("http://127.0.0.1:" + GATEWAY_PORT + path);
+        return URI.create("http://127.0.0.1:" + gatewayPort + path);
     }
 
     URI ws() {
-        return URI.create("ws://127.0.0.1:" + GATEWAY_PORT + "/ws");
+        return URI.create("ws://127.0.0.1:" + gatewayPort + "/ws");
     }
 
     Path logs() {

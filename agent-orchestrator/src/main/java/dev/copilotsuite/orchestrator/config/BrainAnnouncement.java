@@ -15,8 +15,7 @@ class BrainAnnouncement {
 
     void onStart(@Observes StartupEvent start, OrchestratorConfig config) {
         if (config.gemini().apiKey().filter(key -> !key.isBlank()).isPresent()) {
-            // The Gemini brain is not in this build yet: say so, never pretend.
-            LOG.warnf("GEMINI_API_KEY is set (model %s), but this build answers with the deterministic brain",
+            LOG.infof("brain: gemini (model %s), tools on calculator-service; the offline brain answers when Gemini fails",
                     config.gemini().model());
         } else {
             LOG.info("brain: offline (no GEMINI_API_KEY or GOOGLE_API_KEY); every answer comes from the deterministic brain");

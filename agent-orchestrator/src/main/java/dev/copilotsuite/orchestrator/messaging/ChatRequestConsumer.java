@@ -25,6 +25,7 @@ import dev.copilotsuite.orchestrator.model.Focus;
 import dev.copilotsuite.orchestrator.model.Routes;
 import dev.copilotsuite.orchestrator.repository.ChatTurn;
 import dev.copilotsuite.orchestrator.repository.ChatTurnRepository;
+import dev.copilotsuite.orchestrator.service.GeminiBrain;
 import dev.copilotsuite.orchestrator.service.OfflineBrain;
 import dev.copilotsuite.orchestrator.service.TurnScope;
 import dev.copilotsuite.platform.messaging.EventPublisher;
@@ -41,14 +42,16 @@ public class ChatRequestConsumer {
     private static final Logger LOG = Logger.getLogger(ChatRequestConsumer.class);
 
     private final OfflineBrain brain;
+    private final GeminiBrain gemini;
     private final ChatTurnRepository turns;
     private final CalculatorClient calculator;
     private final ObjectMapper mapper;
     private final Emitter<EventEnvelope<?>> replies;
 
-    public ChatRequestConsumer(OfflineBrain brain, ChatTurnRepository turns, @RestClient CalculatorClient calculator,
+    public ChatRequestConsumer(OfflineBrain brain, GeminiBrain gemini, ChatTurnRepository turns, @RestClient CalculatorClient calculator,
             ObjectMapper mapper, @Channel(Topics.CHAT_REPLIES) Emitter<EventEnvelope<?>> replies) {
         this.brain = brain;
+        this.gemini = gemini;
         this.turns = turns;
         this.calculator = calculator;
         this.mapper = mapper;
@@ -73,7 +76,8 @@ public class ChatRequestConsumer {
     }
 
     private void answer(EventEnvelope<?> event, ChatMessageSubmitted message) {
-        EventPublisher.send(replies, event.answer(new ChatRunStarted(message.messageId(), OfflineBrain.NAME)));
+        String brainName = gemini.enabled() ? GeminiBrain.NAME : OfflineBrain.NAME;
+        EventPublisher.send(replies, event.answer(new ChatRunStarted(message.messageId(), brainName)));
         KafkaTurnStream stream = new KafkaTurnStream(replies, event, message.messageId(), mapper);
         Focus focus = turns.lastFocus(event.sessionId());
         ChatReplied reply;
@@ -82,9 +86,13 @@ public class ChatRequestConsumer {
             CalculatorState state = calculator.state(event.sessionId());
             scope = new TurnScope(event.sessionId(), event.tenantId(), message.messageId(), message.userId(),
                     message.text(), state, focus, stream);
-            brain.answer(scope);
+            if (gemini.enabled()) {
+                gemini.answer(scope);
+            } else {
+                brain.answer(scope);
+            }
             reply = new ChatReplied(stream.replyId, message.messageId(), distinct(scope.routes), scope.replyText(),
-                    OfflineBrain.NAME, scope.error, scope.ops, scope.scenarioOps, scope.changes, scope.state.version(),
+                    scope.brain, scope.error, scope.ops, scope.scenarioOps, scope.changes, scope.state.version(),
                     scope.document, scope.artifacts, false);
         } catch (RuntimeException e) {
             // A service stayed unreachable through its retries: say so rather than leave the user waiting.

@@ -36,6 +36,12 @@ public final class TurnScope {
     public final List<String> reply = new ArrayList<>();
     public DocumentKind document;
     public boolean error;
+    /** offline or gemini: which brain wrote the text. */
+    public String brain = OfflineBrain.NAME;
+    /** While a model drives the agents as tools, what they say is the tool's result, not the reply. */
+    private List<String> muted;
+    /** Every tool result of the turn, for the reply when a model stops before writing its own. */
+    public final List<String> toolNotes = new ArrayList<>();
 
     public TurnScope(String sessionId, String tenantId, String messageId, String userId, String text,
             CalculatorState state, Focus focus, TurnStream stream) {
@@ -51,13 +57,35 @@ public final class TurnScope {
 
     /** One paragraph of the reply; each is streamed as it is written. */
     public void say(String paragraph) {
+        if (muted != null) {
+            if (paragraph != null && !paragraph.isBlank()) {
+                muted.add(paragraph.trim());
+            }
+            return;
+        }
         if (paragraph != null && !paragraph.isBlank()) {
             reply.add(paragraph.trim());
-            stream.text(reply.size() == 1 ? paragraph.trim() : "\n\n" + paragraph.trim());
+            stream.text(reply.size() == 1 ? paragraph.trim() : separator + paragraph.trim());
         }
     }
 
+    /** Runs an agent as a tool: what it would have said is returned instead of written to the reply. */
+    public String asTool(Runnable agent) {
+        muted = new ArrayList<>();
+        try {
+            agent.run();
+            String note = String.join(" ", muted);
+            toolNotes.add(note);
+            return note;
+        } finally {
+            muted = null;
+        }
+    }
+
+    /** Paragraphs by default; a model's sentences are joined by a space. */
+    public String separator = "\n\n";
+
     public String replyText() {
-        return String.join("\n\n", reply);
+        return String.join(separator, reply);
     }
 }
