@@ -32,7 +32,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * GenerateCalculatorFixtures.java). Every session has versions 7 (the spec's defaults), 8 (bucket1 on
  * AI_AUGMENTED) and 9 (20 agents, peak over the threshold); without a version the state is {@link #VERSION}.
  * It serves the state, the drivers and the fixture's scenarios of each version (a refused one with the
- * calculator's 400), 404 for any other version, 500 for sessions named {@link #FAILING_PREFIX}*, 501 for a
+ * calculator's 400), 404 for any other version and for every version of sessions named
+ * {@link #UNKNOWN_PREFIX}*, 500 for sessions named {@link #FAILING_PREFIX}*, 501 for a
  * scenario it has no answer for, and 401 unless the call carries a service token signed with the test key.
  * It counts the calls per session at /stub/calls/{id}.
  */
@@ -40,6 +41,8 @@ public class CalculatorStub implements QuarkusTestResourceLifecycleManager {
 
     public static final long VERSION = 7;
     public static final String FAILING_PREFIX = "calculator-down-";
+    /** Sessions the calculator has never stored a version of: every version above 0 is unknown. */
+    public static final String UNKNOWN_PREFIX = "unknown-";
 
     private static final Pattern ENDPOINT = Pattern.compile("/internal/sessions/([^/]+)/(state|drivers|scenario)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,7 +106,7 @@ public class CalculatorStub implements QuarkusTestResourceLifecycleManager {
         String query = exchange.getRequestURI().getQuery();
         String version = query == null || !query.contains("version=") ? Long.toString(VERSION)
                 : query.replaceFirst("^.*version=([^&]*).*$", "$1");
-        if (!fixture.path("states").has(version)) {
+        if (!fixture.path("states").has(version) || sessionId.startsWith(UNKNOWN_PREFIX)) {
             answer(exchange, 404, "{\"code\":\"UNKNOWN_VERSION\",\"message\":\"Session " + sessionId
                     + " has no calculator version " + version + ".\"}");
             return;

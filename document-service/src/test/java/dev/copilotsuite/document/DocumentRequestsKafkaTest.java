@@ -92,7 +92,7 @@ class DocumentRequestsKafkaTest {
         assertEquals(CalculatorStub.VERSION, first.stateVersion(), "no version asked means the latest");
         given().header("Authorization", SERVICE).when().get("/internal/sessions/{s}/artifacts", sessionId)
                 .then().statusCode(200).body("size()", is(1));
-        assertEquals(1, calculatorCalls(sessionId), "the repeat is served from the store");
+        assertEquals(2, calculatorCalls(sessionId), "the state and its drivers, once: the repeat is served from the store");
     }
 
     @Test
@@ -110,10 +110,10 @@ class DocumentRequestsKafkaTest {
         given().header("Authorization", SERVICE).when().get("/internal/sessions/{s}/artifacts", sessionId)
                 .then().statusCode(200).body("size()", is(1))
                 .body("[0].requestId", is("req-known"));
-        assertEquals(2, calculatorCalls(sessionId), "a 404 is asked once, never retried");
+        assertEquals(3, calculatorCalls(sessionId), "a 404 is asked once, never retried; then the state and its drivers");
     }
 
-    /** How often calculator-service was asked for the session's state. */
+    /** How often calculator-service was called for the session (state, drivers and scenarios alike). */
     static int calculatorCalls(String sessionId) throws Exception {
         String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.calculator.url", String.class);
         HttpResponse<String> calls = HttpClient.newHttpClient().send(

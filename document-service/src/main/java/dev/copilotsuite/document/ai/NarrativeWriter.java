@@ -1,11 +1,12 @@
 package dev.copilotsuite.document.ai;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -15,7 +16,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 /**
  * Asks Gemini (quarkus-langchain4j-ai-gemini) for the summary's prose with placeholders in place of figures.
  * It only drafts: {@code Narrative} checks the draft and inserts the figures. Without Gemini configured it is
- * never called, and the chat model bean is never even created.
+ * never called.
  */
 @ApplicationScoped
 public class NarrativeWriter {
@@ -32,11 +33,11 @@ public class NarrativeWriter {
             if any, capacity against the threshold, and the input that moves net recovery most.""";
 
     private final boolean configured;
-    private final Instance<ChatModel> model;
+    private final ChatModel model;
 
     public NarrativeWriter(@ConfigProperty(name = "quarkus.langchain4j.ai.gemini.api-key") Optional<String> apiKey,
             @ConfigProperty(name = "quarkus.langchain4j.ai.gemini.enable-integration", defaultValue = "true")
-            boolean enabled, Instance<ChatModel> model) {
+            boolean enabled, ChatModel model) {
         this.configured = enabled && apiKey.filter(key -> !key.isBlank()).isPresent();
         this.model = model;
     }
@@ -47,18 +48,20 @@ public class NarrativeWriter {
     }
 
     /**
-     * Gemini's draft for these facts, or empty when it answered nothing. Throws when the call fails or
-     * times out ({@code quarkus.langchain4j.ai.gemini.timeout}).
+     * Gemini's draft for these facts, or empty when it answered nothing. Throws when the call fails, or when
+     * it has not answered within 8 s all told: the client's own timeout bounds one attempt and langchain4j
+     * retries, so this bounds what a document waits before the templates write it instead.
      *
      * @param facts     one {@code placeholder = figure as printed} per line
      * @param scenarios how many what-ifs the document's comparison table shows
      */
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
     public Optional<String> draft(String facts, int scenarios) {
         String request = "Facts (placeholder = figure as it will be printed):\n" + facts
                 + "\n\nThe document also has charts of recovery and cost per bucket, utilization against capacity, "
                 + "a sensitivity tornado" + (scenarios > 0 ? ", and a table comparing the scenarios discussed" : "")
                 + ".";
-        ChatResponse response = model.get().chat(SystemMessage.from(INSTRUCTIONS), UserMessage.from(request));
+        ChatResponse response = model.chat(SystemMessage.from(INSTRUCTIONS), UserMessage.from(request));
         return Optional.ofNullable(response.aiMessage() == null ? null : response.aiMessage().text())
                 .filter(text -> !text.isBlank());
     }

@@ -188,7 +188,7 @@ public class Narrative {
      * A model's draft as paragraphs with the figures filled in, or empty when it typed a number itself,
      * named an unknown placeholder, left a stray brace, or is empty or overlong.
      */
-    static Optional<List<String>> accept(String draft, Map<String, String> figures) {
+    public static Optional<List<String>> accept(String draft, Map<String, String> figures) {
         if (draft == null || draft.isBlank() || draft.length() > MAX_DRAFT) {
             return Optional.empty();
         }
