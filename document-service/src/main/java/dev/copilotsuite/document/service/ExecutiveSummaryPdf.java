@@ -396,9 +396,14 @@ public class ExecutiveSummaryPdf {
             for (int r = 0; r < rows.size(); r++) {
                 String[] cells = rows.get(r);
                 if (cells == null) {
-                    String text = c.fit(Style.REGULAR, 8, problems.get(problem++), WIDTH - 8);
-                    baseline -= 15;
-                    c.text(Style.REGULAR, 8, Ink.WARNING, LEFT + 4, baseline, text);
+                    List<String> lines = c.wrap(Style.REGULAR, 8, problems.get(problem++), WIDTH - 8);
+                    for (int l = 0; l < Math.min(2, lines.size()); l++) {
+                        String line = l == 1 && lines.size() > 2
+                                ? c.fit(Style.REGULAR, 8, lines.get(1) + " " + lines.get(2) + "…", WIDTH - 8)
+                                : lines.get(l);
+                        baseline -= l == 0 ? 15 : 10;
+                        c.text(Style.REGULAR, 8, Ink.WARNING, LEFT + 4, baseline, line);
+                    }
                     c.line(Ink.RULE, 0.4f, LEFT, baseline - 6, RIGHT, baseline - 6);
                     baseline -= 2;
                     continue;

@@ -159,7 +159,7 @@ public class Narrative {
             capacity = "There are no human agents for {fteRequired} FTE of human work, so that work goes undone.";
         } else if (out.peakUtilization() > Risks.PEAK_UTILIZATION_HIGH) {
             capacity += " Peak-hour contacts will queue or be lost: the work needs {fteRequired} FTE on average "
-                    + "and the operation has {humanAgents}.";
+                    + "and the operation employs {humanAgents}.";
         } else if (out.peakUtilization() < Risks.IDLE_CAPACITY) {
             capacity += " Agent capacity sits idle: the work needs {fteRequired} FTE against {humanAgents} employed.";
         }

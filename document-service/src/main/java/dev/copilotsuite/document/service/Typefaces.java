@@ -1,6 +1,5 @@
 package dev.copilotsuite.document.service;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +39,13 @@ public final class Typefaces {
     private final BitSet regularCoverage;
     private final BitSet boldCoverage;
     private final BitSet fallbackCoverage;
+    /*
+     * Parsed fonts, one set per rendering thread: parsing (the cmaps above all) is most of a render's cost,
+     * and a parsed TrueTypeFont reads its tables lazily from one stream, so threads must not share it.
+     */
+    private final ThreadLocal<TrueTypeFont> regularParsed;
+    private final ThreadLocal<TrueTypeFont> boldParsed;
+    private final ThreadLocal<TrueTypeFont> fallbackParsed;
 
     public Typefaces() {
         this.regular = resource("fonts/DejaVuSans.ttf");
@@ -48,6 +54,9 @@ public final class Typefaces {
         this.regularCoverage = coverage(regular);
         this.boldCoverage = coverage(bold);
         this.fallbackCoverage = coverage(fallback);
+        this.regularParsed = ThreadLocal.withInitial(() -> parse(regular));
+        this.boldParsed = ThreadLocal.withInitial(() -> parse(bold));
+        this.fallbackParsed = ThreadLocal.withInitial(() -> parse(fallback));
     }
 
     /** The fonts of one document; not thread-safe, like the document. */
@@ -106,20 +115,28 @@ public final class Typefaces {
         private PDFont font(Style style, boolean primary) throws IOException {
             if (!primary) {
                 if (fallbackFont == null) {
-                    fallbackFont = PDType0Font.load(document, new ByteArrayInputStream(fallback), true);
+                    fallbackFont = PDType0Font.load(document, fallbackParsed.get(), true);
                 }
                 return fallbackFont;
             }
             if (style == Style.BOLD) {
                 if (boldFont == null) {
-                    boldFont = PDType0Font.load(document, new ByteArrayInputStream(bold), true);
+                    boldFont = PDType0Font.load(document, boldParsed.get(), true);
                 }
                 return boldFont;
             }
             if (regularFont == null) {
-                regularFont = PDType0Font.load(document, new ByteArrayInputStream(regular), true);
+                regularFont = PDType0Font.load(document, regularParsed.get(), true);
             }
             return regularFont;
+        }
+    }
+
+    private static TrueTypeFont parse(byte[] font) {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(font));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a shipped font", e);
         }
     }
 
