@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +31,11 @@ import com.mongodb.client.model.Filters;
 import dev.copilotsuite.document.repository.Artifact;
 import dev.copilotsuite.document.repository.ArtifactStore;
 import dev.copilotsuite.events.EventEnvelope;
+import dev.copilotsuite.events.calculator.RoiOutputs;
+import dev.copilotsuite.events.calculator.ScenarioResult;
 import dev.copilotsuite.events.document.ArtifactReady;
+import dev.copilotsuite.events.document.DocumentScenario;
+import dev.copilotsuite.events.format.Figures;
 import dev.copilotsuite.events.document.DocumentKind;
 import dev.copilotsuite.testing.CopilotTestResource;
 import dev.copilotsuite.testing.TestTokens;
@@ -81,18 +87,20 @@ class ArtifactResourceTest {
         assertEquals("%PDF-", new String(pdf, 0, 5));
         assertEquals(((Number) created.path("sizeBytes")).longValue(), pdf.length);
         assertEquals(created.path("sha256"), sha256(pdf));
-        assertEquals(1, Fixtures.pages(pdf));
+        assertEquals(2, Fixtures.pages(pdf), "no scenarios: two pages");
         assertTrue(pdf.length < 500 * 1024, "size " + pdf.length);
 
+        RoiOutputs o = Fixtures.defaults().outputs();
         String text = Fixtures.text(pdf).replaceAll("\\s+", " ");
         for (String expected : new String[] {"Executive summary", "Calculator state version 7",
-            "Requested by " + UNICODE_NAME, "Tenant acme", "Total recovered $3.60M", "Total cost $185K",
-            "Net recovery $3.42M", "Recovery rate 15%", "ROI 18.5×", "Utilization 76%", "Peak utilization 114%",
-            "Service level 96%", "FTE required 22.9", "Human agents (FTE) 30.0", "Incremental net recovery $0",
-            "Payback n/a", "AI annual ROI n/a", "1–30 days Human 12,000 $2.09M 20% $75.5K $0.04",
-            "91–120 days Human 1,500 $103K 4% $18.5K $0.18", "State version 7 of session " + sessionId + "."}) {
+            "Requested by " + UNICODE_NAME, "Tenant acme", "Total recovered " + Figures.money(o.totalRecovered()),
+            "Net recovery " + Figures.money(o.netRecovery()), "Peak utilization " + Figures.percent(o.peakUtilization()),
+            "Incremental net recovery " + Figures.money(o.incrementalNetRecovery()),
+            "Recovery and cost per bucket", "Utilization against capacity", "Sensitivity",
+            "State version 7 of session " + sessionId + "."}) {
             assertTrue(text.contains(expected), "missing '" + expected + "' in: " + text);
         }
+        assertFalse(text.contains("Scenarios discussed"), text);
 
         EventEnvelope<?> event = KafkaRecords.ready(mapper, sessionId, 1, Duration.ZERO).get(0);
         ArtifactReady ready = assertInstanceOf(ArtifactReady.class, event.payload());
@@ -101,6 +109,59 @@ class ArtifactResourceTest {
         assertEquals("acme", event.tenantId());
         assertEquals(sha256(pdf), ready.sha256());
         assertEquals(pdf.length, ready.sizeBytes());
+    }
+
+    @Test
+    void postedScenariosAreEvaluatedOnTheVersionAndCompared() throws Exception {
+        String sessionId = session();
+        List<DocumentScenario> scenarios = Fixtures.scenarios(7);
+        String artifactId = post(sessionId, Map.of("tenantId", "acme", "requestId", "r-scenarios",
+                "kind", "EXECUTIVE_SUMMARY", "stateVersion", 7, "scenarios", scenarios))
+                .then().statusCode(201).extract().path("artifactId");
+        byte[] pdf = given().header("Authorization", SERVICE)
+                .when().get("/internal/sessions/{s}/artifacts/{a}", sessionId, artifactId).then().statusCode(200)
+                .extract().asByteArray();
+
+        String text = Fixtures.text(pdf).replaceAll("\\s+", " ");
+        assertTrue(text.contains("Scenarios discussed each evaluated on version 7, none applied"), text);
+        for (DocumentScenario scenario : scenarios) {
+            ScenarioResult result = Fixtures.scenario(7, scenario.ops());
+            if (result == null) {
+                assertTrue(text.contains("not evaluated on this version. " + Fixtures.refusal(7, scenario.ops())
+                        .substring(0, 20)), text);
+            } else {
+                String figures = Figures.money(result.outputs().netRecovery());
+                assertTrue(text.contains(figures), "missing " + figures + " in " + text);
+                assertTrue(text.contains(Figures.percent(result.outputs().peakUtilization())), text);
+            }
+        }
+        // state, drivers, then one evaluation per scenario
+        assertEquals(2 + scenarios.size(), DocumentRequestsKafkaTest.calculatorCalls(sessionId));
+    }
+
+    @Test
+    void malformedOrTooManyScenariosAreRefused() {
+        String sessionId = session();
+        Map<String, Object> op = Map.of("op", "set", "path", "humanAgents", "value", 25);
+        post(sessionId, body(List.of(Map.of("label", "", "ops", List.of(op))))).then().statusCode(400)
+                .body("code", is("INVALID_SCENARIO")).body("path", is("scenarios[0].label"));
+        post(sessionId, body(List.of(Map.of("label", "more agents", "ops", List.of())))).then().statusCode(400)
+                .body("code", is("INVALID_SCENARIO")).body("path", is("scenarios[0].ops"));
+        post(sessionId, body(List.of(Map.of("label", "more agents", "ops", List.of(Map.of("path", "humanAgents"))))))
+                .then().statusCode(400).body("code", is("INVALID_SCENARIO")).body("path", is("scenarios[0].ops[0]"));
+        post(sessionId, body(List.of(Map.of("label", "x".repeat(501), "ops", List.of(op))))).then().statusCode(400)
+                .body("code", is("INVALID_SCENARIO"));
+        post(sessionId, body(java.util.Collections.nCopies(9, Map.of("label", "more agents", "ops", List.of(op)))))
+                .then().statusCode(400).body("code", is("TOO_MANY_SCENARIOS")).body("max", is(8.0f));
+        given().header("Authorization", SERVICE).contentType(ContentType.JSON)
+                .body("{\"tenantId\":\"acme\",\"requestId\":\"r\",\"kind\":\"EXECUTIVE_SUMMARY\",\"scenarios\":\"many\"}")
+                .when().post("/internal/sessions/{s}/documents", sessionId).then().statusCode(400)
+                .body("code", is("MALFORMED_REQUEST"));
+        assertNothingStored(sessionId);
+    }
+
+    private static Map<String, Object> body(List<?> scenarios) {
+        return Map.of("tenantId", "acme", "requestId", "r-bad", "kind", "EXECUTIVE_SUMMARY", "scenarios", scenarios);
     }
 
     @Test
@@ -200,7 +261,18 @@ class ArtifactResourceTest {
                 .then().statusCode(404).body("code", is("UNKNOWN_VERSION"))
                 .body("message", is("Session " + sessionId + " has no calculator version 99."));
         assertNothingStored(sessionId);
-        assertEquals(1, DocumentRequestsKafkaTest.calculatorCalls(sessionId));
+        assertEquals(1, DocumentRequestsKafkaTest.calculatorCalls(sessionId), "a 404 is not retried");
+    }
+
+    @Test
+    void anUnknownSessionHasNoVersionToPrintAndNoArtifacts() {
+        String sessionId = CalculatorStub.UNKNOWN_PREFIX + UUID.randomUUID();
+        post(sessionId, Map.of("tenantId", "acme", "requestId", "r-1", "kind", "EXECUTIVE_SUMMARY", "stateVersion", 7))
+                .then().statusCode(404).body("code", is("UNKNOWN_VERSION"))
+                .body("message", is("Session " + sessionId + " has no calculator version 7."));
+        given().header("Authorization", SERVICE).when().get("/internal/sessions/{s}/artifacts", sessionId)
+                .then().statusCode(200).body("size()", is(0));
+        assertNothingStored(sessionId);
     }
 
     @Test

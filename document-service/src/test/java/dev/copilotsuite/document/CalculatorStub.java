@@ -27,17 +27,24 @@ import dev.copilotsuite.testing.TestKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * calculator-service's state endpoint on a loopback port: every session is at {@link #VERSION} with
- * the spec's defaults and worked-example outputs (calculator-state-defaults.json). It answers 401
- * unless the call carries a service token signed with the test key, 404 for any other version, and
- * 500 for sessions named {@link #FAILING_PREFIX}*. It counts the calls per session at /stub/calls/{id}.
+ * calculator-service's internal endpoints on a loopback port, answering what the real service answers:
+ * calculator-fixtures.json is written by calculator-service's own model (src/test/fixtures/
+ * GenerateCalculatorFixtures.java). Every session has versions 7 (the spec's defaults), 8 (bucket1 on
+ * AI_AUGMENTED) and 9 (20 agents, peak over the threshold); without a version the state is {@link #VERSION}.
+ * It serves the state, the drivers and the fixture's scenarios of each version (a refused one with the
+ * calculator's 400), 404 for any other version and for every version of sessions named
+ * {@link #UNKNOWN_PREFIX}*, 500 for sessions named {@link #FAILING_PREFIX}*, 501 for a
+ * scenario it has no answer for, and 401 unless the call carries a service token signed with the test key.
+ * It counts the calls per session at /stub/calls/{id}.
  */
 public class CalculatorStub implements QuarkusTestResourceLifecycleManager {
 
     public static final long VERSION = 7;
     public static final String FAILING_PREFIX = "calculator-down-";
+    /** Sessions the calculator has never stored a version of: every version above 0 is unknown. */
+    public static final String UNKNOWN_PREFIX = "unknown-";
 
-    private static final Pattern STATE = Pattern.compile("/internal/sessions/([^/]+)/state");
+    private static final Pattern ENDPOINT = Pattern.compile("/internal/sessions/([^/]+)/(state|drivers|scenario)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -47,14 +54,14 @@ public class CalculatorStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (InputStream in = CalculatorStub.class.getResourceAsStream("/calculator-state-defaults.json")) {
+        try (InputStream in = CalculatorStub.class.getResourceAsStream("/calculator-fixtures.json")) {
             fixture = JSON.readTree(in);
             verifier = publicKey();
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the calculator stub", e);
         }
-        server.createContext("/internal/sessions/", this::state);
+        server.createContext("/internal/sessions/", this::serve);
         server.createContext("/stub/calls/", this::calls);
         server.start();
         return Map.of("quarkus.rest-client.calculator.url", "http://127.0.0.1:" + server.getAddress().getPort());
@@ -67,9 +74,22 @@ public class CalculatorStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private void state(HttpExchange exchange) throws IOException {
-        Matcher path = STATE.matcher(exchange.getRequestURI().getPath());
-        if (!path.matches() || !"GET".equals(exchange.getRequestMethod())) {
+    /** The canonical text of an ops list, numbers compared as numbers. */
+    static String canonical(JsonNode ops) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode op : ops) {
+            JsonNode value = op.path("value");
+            out.append(op.path("op").asText()).append('|').append(op.path("path").asText()).append('|')
+                    .append(value.isNumber() ? Double.toString(value.asDouble()) : value.asText()).append(';');
+        }
+        return out.toString();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        Matcher path = ENDPOINT.matcher(exchange.getRequestURI().getPath());
+        String endpoint = path.matches() ? path.group(2) : "";
+        String method = "scenario".equals(endpoint) ? "POST" : "GET";
+        if (!path.matches() || !method.equals(exchange.getRequestMethod())) {
             answer(exchange, 404, "{\"code\":\"NOT_FOUND\",\"message\":\"no such endpoint\"}");
             return;
         }
@@ -84,15 +104,38 @@ public class CalculatorStub implements QuarkusTestResourceLifecycleManager {
             return;
         }
         String query = exchange.getRequestURI().getQuery();
-        String version = query == null ? null : query.replaceFirst("^.*version=([^&]*).*$", "$1");
-        if (version != null && !version.equals(Long.toString(VERSION))) {
+        String version = query == null || !query.contains("version=") ? Long.toString(VERSION)
+                : query.replaceFirst("^.*version=([^&]*).*$", "$1");
+        if (!fixture.path("states").has(version) || sessionId.startsWith(UNKNOWN_PREFIX)) {
             answer(exchange, 404, "{\"code\":\"UNKNOWN_VERSION\",\"message\":\"Session " + sessionId
                     + " has no calculator version " + version + ".\"}");
             return;
         }
-        ObjectNode state = fixture.deepCopy();
-        state.put("sessionId", sessionId);
-        answer(exchange, 200, JSON.writeValueAsString(state));
+        switch (endpoint) {
+            case "state" -> {
+                ObjectNode state = fixture.path("states").path(version).deepCopy();
+                state.put("sessionId", sessionId);
+                answer(exchange, 200, JSON.writeValueAsString(state));
+            }
+            case "drivers" -> answer(exchange, 200, JSON.writeValueAsString(fixture.path("drivers").path(version)));
+            default -> scenario(exchange, version);
+        }
+    }
+
+    private void scenario(HttpExchange exchange, String version) throws IOException {
+        String asked = canonical(JSON.readTree(exchange.getRequestBody()).path("ops"));
+        for (JsonNode entry : fixture.path("scenarios")) {
+            if (entry.path("version").asText().equals(version) && canonical(entry.path("ops")).equals(asked)) {
+                if (entry.has("error")) {
+                    answer(exchange, 400, JSON.writeValueAsString(entry.path("error")));
+                } else {
+                    answer(exchange, 200, JSON.writeValueAsString(entry.path("result")));
+                }
+                return;
+            }
+        }
+        answer(exchange, 501, "{\"code\":\"NOT_IMPLEMENTED\",\"message\":\"the stub has no scenario " + asked
+                + "\"}");
     }
 
     private void calls(HttpExchange exchange) throws IOException {

@@ -24,9 +24,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.copilotsuite.events.EventEnvelope;
+import dev.copilotsuite.events.calculator.RoiOutputs;
+import dev.copilotsuite.events.calculator.ScenarioResult;
 import dev.copilotsuite.events.document.ArtifactReady;
 import dev.copilotsuite.events.document.DocumentKind;
 import dev.copilotsuite.events.document.DocumentRequested;
+import dev.copilotsuite.events.document.DocumentScenario;
+import dev.copilotsuite.events.format.Figures;
 import dev.copilotsuite.testing.CopilotTestResource;
 import dev.copilotsuite.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -47,7 +51,8 @@ class DocumentRequestsKafkaTest {
     void aRequestOnKafkaStoresThePdfAndAnnouncesIt() throws Exception {
         String sessionId = "session-" + UUID.randomUUID();
         EventEnvelope<DocumentRequested> request = EventEnvelope.of("acme", sessionId, null,
-                new DocumentRequested("req-1", DocumentKind.EXECUTIVE_SUMMARY, CalculatorStub.VERSION, UNICODE_NAME, null));
+                new DocumentRequested("req-1", DocumentKind.EXECUTIVE_SUMMARY, CalculatorStub.VERSION, UNICODE_NAME,
+                        Fixtures.scenarios(CalculatorStub.VERSION)));
         KafkaRecords.send(mapper, request);
 
         EventEnvelope<?> event = KafkaRecords.ready(mapper, sessionId, 1, Duration.ZERO).get(0);
@@ -72,8 +77,16 @@ class DocumentRequestsKafkaTest {
         String text = Fixtures.text(pdf);
         assertTrue(text.contains("Requested by " + UNICODE_NAME), text);
         assertTrue(text.contains("Calculator state version 7"), text);
-        assertTrue(text.contains("Total recovered $3.60M"), text);
-        assertTrue(text.contains("Peak utilization 114%"), text);
+        String flat = text.replaceAll("\\s+", " ");
+        RoiOutputs o = Fixtures.defaults().outputs();
+        assertTrue(flat.contains("Total recovered " + Figures.money(o.totalRecovered())), flat);
+        assertTrue(flat.contains("Scenarios discussed each evaluated on version 7, none applied"), flat);
+        for (DocumentScenario scenario : Fixtures.scenarios(CalculatorStub.VERSION)) {
+            ScenarioResult result = Fixtures.scenario(CalculatorStub.VERSION, scenario.ops());
+            assertTrue(result == null ? flat.contains("not evaluated on this version")
+                    : flat.contains(Figures.money(result.outputs().netRecovery())), scenario.label());
+        }
+        assertTrue(flat.contains("Peak utilization " + Figures.percent(o.peakUtilization())), flat);
     }
 
     @Test
@@ -92,7 +105,7 @@ class DocumentRequestsKafkaTest {
         assertEquals(CalculatorStub.VERSION, first.stateVersion(), "no version asked means the latest");
         given().header("Authorization", SERVICE).when().get("/internal/sessions/{s}/artifacts", sessionId)
                 .then().statusCode(200).body("size()", is(1));
-        assertEquals(1, calculatorCalls(sessionId), "the repeat is served from the store");
+        assertEquals(2, calculatorCalls(sessionId), "the state and its drivers, once: the repeat is served from the store");
     }
 
     @Test
@@ -110,10 +123,10 @@ class DocumentRequestsKafkaTest {
         given().header("Authorization", SERVICE).when().get("/internal/sessions/{s}/artifacts", sessionId)
                 .then().statusCode(200).body("size()", is(1))
                 .body("[0].requestId", is("req-known"));
-        assertEquals(2, calculatorCalls(sessionId), "a 404 is asked once, never retried");
+        assertEquals(3, calculatorCalls(sessionId), "a 404 is asked once, never retried; then the state and its drivers");
     }
 
-    /** How often calculator-service was asked for the session's state. */
+    /** How often calculator-service was called for the session (state, drivers and scenarios alike). */
     static int calculatorCalls(String sessionId) throws Exception {
         String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.calculator.url", String.class);
         HttpResponse<String> calls = HttpClient.newHttpClient().send(

@@ -12,6 +12,7 @@ import dev.copilotsuite.calculator.model.GoalSeek;
 import dev.copilotsuite.calculator.model.Scenarios;
 import dev.copilotsuite.calculator.service.CalculatorService;
 import dev.copilotsuite.events.calculator.BucketSet;
+import dev.copilotsuite.events.calculator.CalculatorState;
 import dev.copilotsuite.events.calculator.DriversView;
 import dev.copilotsuite.events.calculator.GoalSeekRequest;
 import dev.copilotsuite.events.calculator.GoalSeekResult;
@@ -21,7 +22,10 @@ import dev.copilotsuite.events.calculator.ScenarioResult;
 import dev.copilotsuite.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 
-/** What-ifs and explanations on a session's current state; nothing here changes the state. */
+/**
+ * What-ifs and explanations on a session's current state, or on an earlier version when {@code version} is
+ * given (document-service shows one exact version); nothing here changes the state.
+ */
 @Path("/internal/sessions/{sessionId}")
 @RolesAllowed(Roles.SERVICE)
 @Blocking
@@ -35,10 +39,11 @@ public class AnalysisResource {
 
     @POST
     @Path("/scenario")
-    public ScenarioResult scenario(@PathParam("sessionId") String sessionId, ScenarioRequest request) {
+    public ScenarioResult scenario(@PathParam("sessionId") String sessionId, @QueryParam("version") Long version,
+            ScenarioRequest request) {
         Requests.require(request != null && request.ops() != null && !request.ops().isEmpty()
                 && request.ops().size() <= CalculatorService.MAX_OPS, "1 to " + CalculatorService.MAX_OPS + " ops");
-        return Scenarios.run(calculator.current(sessionId).inputs(), request.ops());
+        return Scenarios.run(state(sessionId, version).inputs(), request.ops());
     }
 
     @POST
@@ -52,8 +57,8 @@ public class AnalysisResource {
 
     @GET
     @Path("/drivers")
-    public DriversView drivers(@PathParam("sessionId") String sessionId) {
-        return Drivers.of(calculator.current(sessionId).inputs());
+    public DriversView drivers(@PathParam("sessionId") String sessionId, @QueryParam("version") Long version) {
+        return Drivers.of(state(sessionId, version).inputs());
     }
 
     /** Which recovery factor differs most between two buckets: "why is bucket 3 lower than bucket 1?" */
@@ -64,5 +69,11 @@ public class AnalysisResource {
         Requests.require(BucketSet.NAMES.contains(a) && BucketSet.NAMES.contains(b),
                 "the buckets a and b, each one of " + BucketSet.NAMES);
         return Drivers.compareRecovery(calculator.current(sessionId).inputs(), a, b);
+    }
+
+    /** The version asked for (404 UNKNOWN_VERSION when the session lacks it), or the current state. */
+    private CalculatorState state(String sessionId, Long version) {
+        Requests.require(version == null || version >= 0, "a version of 0 or more");
+        return version == null ? calculator.current(sessionId) : calculator.at(sessionId, version);
     }
 }

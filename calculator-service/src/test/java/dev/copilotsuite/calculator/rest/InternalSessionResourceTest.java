@@ -265,6 +265,36 @@ class InternalSessionResourceTest {
                 .post("/internal/sessions/{id}/scenario", session).then().statusCode(400).body("code", is("OUT_OF_BOUNDS"));
     }
 
+    @Test
+    void aScenarioAndDriversCanReadAnEarlierVersion() {
+        String session = session();
+        change(session, "r-agents", null, List.of(Map.of("op", "set", "path", "humanAgents", "value", 25)))
+                .then().statusCode(200).body("state.version", is(1));
+        List<Map<String, String>> toAi = List.of(Map.of("op", "strategy", "path", "buckets.bucket1.strategy",
+                "value", "AI_AUGMENTED"));
+
+        // version 0 is the defaults, whatever the session is at now
+        asService().get("/internal/sessions/{id}/drivers?version=0", session).then().statusCode(200)
+                .body("peakUtilization", closeTo(1.142656, 1e-6));
+        asService().contentType(ContentType.JSON).body(Map.of("ops", toAi))
+                .post("/internal/sessions/{id}/scenario?version=0", session).then().statusCode(200)
+                .body("outputs.peakUtilization", closeTo(0.913138, 1e-6))
+                .body("diffs.find { it.key == 'peakUtilization' }.before", closeTo(1.142656, 1e-6));
+        // without a version, the current state (25 agents)
+        asService().get("/internal/sessions/{id}/drivers", session).then().statusCode(200)
+                .body("peakUtilization", closeTo(1.371187, 1e-6));
+        asService().get("/internal/sessions/{id}/drivers?version=1", session).then().statusCode(200)
+                .body("peakUtilization", closeTo(1.371187, 1e-6));
+
+        asService().get("/internal/sessions/{id}/drivers?version=2", session).then().statusCode(404)
+                .body("code", is("UNKNOWN_VERSION"));
+        asService().contentType(ContentType.JSON).body(Map.of("ops", toAi))
+                .post("/internal/sessions/{id}/scenario?version=9", session).then().statusCode(404)
+                .body("code", is("UNKNOWN_VERSION"));
+        asService().get("/internal/sessions/{id}/drivers?version=-1", session).then().statusCode(400)
+                .body("code", is("MALFORMED_REQUEST"));
+    }
+
     private static io.restassured.response.Response command(String session, String command, String requestId) {
         return asService().contentType(ContentType.JSON)
                 .body(Map.of("tenantId", "acme", "requestId", requestId, "actor", "user", "actorRef", "ana"))

@@ -19,8 +19,10 @@ import jakarta.ws.rs.core.UriBuilder;
 import dev.copilotsuite.document.repository.Artifact;
 import dev.copilotsuite.document.repository.ArtifactStore;
 import dev.copilotsuite.document.service.DocumentService;
+import dev.copilotsuite.events.calculator.ChangeOp;
 import dev.copilotsuite.events.document.DocumentKind;
 import dev.copilotsuite.events.document.DocumentRequested;
+import dev.copilotsuite.events.document.DocumentScenario;
 import dev.copilotsuite.platform.rest.ApiError;
 import dev.copilotsuite.platform.security.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -31,6 +33,10 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class ArtifactResource {
 
+    /** Longest scenario label accepted; the document prints at most 120 characters of it. */
+    static final int MAX_LABEL = 500;
+    /** The calculator's own limit on one batch. */
+    static final int MAX_OPS = 100;
     private static final String KINDS = Arrays.stream(DocumentKind.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
@@ -77,13 +83,54 @@ public class ArtifactResource {
                     "stateVersion must be 0 or more, not " + body.stateVersion() + ".", "stateVersion",
                     body.stateVersion(), 0.0, null));
         }
+        checkScenarios(body.scenarios());
         DocumentService.Fulfilment fulfilment = documents.fulfil(body.tenantId(), sessionId,
-                new DocumentRequested(body.requestId(), kind, body.stateVersion(), body.requestedBy(), null));
+                new DocumentRequested(body.requestId(), kind, body.stateVersion(), body.requestedBy(),
+                        body.scenarios()));
         Artifact artifact = fulfilment.artifact();
         URI location = UriBuilder.fromResource(ArtifactResource.class).path("artifacts/{artifactId}")
                 .build(sessionId, artifact.artifactId());
         return Response.status(fulfilment.generated() ? Response.Status.CREATED : Response.Status.OK)
                 .location(location).type(MediaType.APPLICATION_JSON).entity(artifact).build();
+    }
+
+    /**
+     * The scenarios' shape: at most {@link DocumentService#MAX_SCENARIOS}, each with a label and 1 to
+     * {@link #MAX_OPS} ops naming an operation and a path. Whether the ops fit the version is the calculator's
+     * call; a scenario it refuses is printed as not evaluated.
+     */
+    private static void checkScenarios(List<DocumentScenario> scenarios) {
+        if (scenarios == null) {
+            return;
+        }
+        if (scenarios.size() > DocumentService.MAX_SCENARIOS) {
+            throw rejected(Response.Status.BAD_REQUEST, new ApiError("TOO_MANY_SCENARIOS", "At most "
+                    + DocumentService.MAX_SCENARIOS + " scenarios, not " + scenarios.size() + ".", "scenarios",
+                    scenarios.size(), null, (double) DocumentService.MAX_SCENARIOS));
+        }
+        for (int i = 0; i < scenarios.size(); i++) {
+            DocumentScenario scenario = scenarios.get(i);
+            String path = "scenarios[" + i + "]";
+            if (scenario == null || blank(scenario.label()) || scenario.label().length() > MAX_LABEL) {
+                throw invalidScenario(path + ".label", "Scenario " + (i + 1) + " needs a label of 1 to " + MAX_LABEL
+                        + " characters.");
+            }
+            List<ChangeOp> ops = scenario.ops();
+            if (ops == null || ops.isEmpty() || ops.size() > MAX_OPS) {
+                throw invalidScenario(path + ".ops", "Scenario " + (i + 1) + " needs 1 to " + MAX_OPS + " ops.");
+            }
+            for (int j = 0; j < ops.size(); j++) {
+                ChangeOp op = ops.get(j);
+                if (op == null || op.op() == null || blank(op.path()) || op.value() == null) {
+                    throw invalidScenario(path + ".ops[" + j + "]", "Scenario " + (i + 1) + ", op " + (j + 1)
+                            + " needs an op (set, scale, add, strategy), a path and a value.");
+                }
+            }
+        }
+    }
+
+    private static WebApplicationException invalidScenario(String path, String message) {
+        return rejected(Response.Status.BAD_REQUEST, new ApiError("INVALID_SCENARIO", message, path, null, null, null));
     }
 
     private static DocumentKind kindOf(String kind) {

@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,14 +18,18 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.copilotsuite.document.client.CalculatorClient;
+import dev.copilotsuite.document.client.ScenarioRejectedException;
 import dev.copilotsuite.document.repository.Artifact;
 import dev.copilotsuite.document.repository.ArtifactStore;
 import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.Topics;
 import dev.copilotsuite.events.calculator.CalculatorState;
+import dev.copilotsuite.events.calculator.DriversView;
+import dev.copilotsuite.events.calculator.ScenarioRequest;
 import dev.copilotsuite.events.document.ArtifactReady;
 import dev.copilotsuite.events.document.DocumentKind;
 import dev.copilotsuite.events.document.DocumentRequested;
+import dev.copilotsuite.events.document.DocumentScenario;
 import dev.copilotsuite.platform.messaging.EventPublisher;
 
 /**
@@ -35,6 +41,8 @@ import dev.copilotsuite.platform.messaging.EventPublisher;
 public class DocumentService {
 
     public static final String PDF = "application/pdf";
+    /** Scenarios a summary compares at most. */
+    public static final int MAX_SCENARIOS = 8;
 
     private static final Logger LOG = Logger.getLogger(DocumentService.class);
 
@@ -45,13 +53,15 @@ public class DocumentService {
     private final ArtifactStore artifacts;
     private final CalculatorClient calculator;
     private final ExecutiveSummaryPdf executiveSummary;
+    private final Narrative narrative;
     private final Emitter<EventEnvelope<?>> readyEvents;
 
     public DocumentService(ArtifactStore artifacts, @RestClient CalculatorClient calculator,
-            ExecutiveSummaryPdf executiveSummary, @Channel(Topics.DOCUMENT_READY) Emitter<EventEnvelope<?>> readyEvents) {
+            ExecutiveSummaryPdf executiveSummary, Narrative narrative, @Channel(Topics.DOCUMENT_READY) Emitter<EventEnvelope<?>> readyEvents) {
         this.artifacts = artifacts;
         this.calculator = calculator;
         this.executiveSummary = executiveSummary;
+        this.narrative = narrative;
         this.readyEvents = readyEvents;
     }
 
@@ -80,7 +90,7 @@ public class DocumentService {
         CalculatorState state = calculator.state(sessionId, request.stateVersion());
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         byte[] content = switch (request.kind()) {
-            case EXECUTIVE_SUMMARY -> executiveSummary.render(state, tenantId, request.requestedBy(), createdAt);
+            case EXECUTIVE_SUMMARY -> executiveSummary.render(summary(state, tenantId, request, createdAt));
         };
         Artifact artifact = new Artifact(ArtifactStore.newId(), sessionId, tenantId, request.requestId(),
                 request.kind(), title(request.kind(), state.version()), fileName(request.kind(), state.version()), PDF,
@@ -90,6 +100,28 @@ public class DocumentService {
                 stored.artifactId(), stored.kind(), stored.stateVersion(), stored.sizeBytes());
         // storeOnce hands back another artifact only when a racing request of the same id stored first
         return new Fulfilment(stored, stored == artifact);
+    }
+
+    /**
+     * The state's drivers and the scenarios, all asked for at the version the state came back with, so a
+     * "latest" request cannot mix two versions when the session changes meanwhile.
+     */
+    private SummaryContent summary(CalculatorState state, String tenantId, DocumentRequested request,
+            Instant createdAt) {
+        DriversView drivers = calculator.drivers(state.sessionId(), state.version());
+        List<DocumentScenario> asked = request.scenarios();
+        List<ScenarioOutcome> scenarios = new ArrayList<>();
+        // the newest scenarios when the conversation ran more than a page's table holds
+        for (DocumentScenario scenario : asked.subList(Math.max(0, asked.size() - MAX_SCENARIOS), asked.size())) {
+            try {
+                scenarios.add(new ScenarioOutcome(scenario.label(), calculator.scenario(state.sessionId(),
+                        state.version(), new ScenarioRequest(scenario.ops())), null));
+            } catch (ScenarioRejectedException e) {
+                scenarios.add(new ScenarioOutcome(scenario.label(), null, e.getMessage()));
+            }
+        }
+        Narrative.Text text = narrative.write(state, drivers, scenarios.size());
+        return new SummaryContent(state, drivers, scenarios, text, tenantId, request.requestedBy(), createdAt);
     }
 
     private static String title(DocumentKind kind, long version) {

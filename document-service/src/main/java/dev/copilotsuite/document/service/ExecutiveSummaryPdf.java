@@ -1,10 +1,8 @@
 package dev.copilotsuite.document.service;
 
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,23 +19,24 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import dev.copilotsuite.document.service.Typefaces.Style;
 import dev.copilotsuite.events.calculator.BucketInputs;
 import dev.copilotsuite.events.calculator.BucketOutputs;
 import dev.copilotsuite.events.calculator.BucketSet;
 import dev.copilotsuite.events.calculator.CalculatorState;
+import dev.copilotsuite.events.calculator.OutputDiff;
 import dev.copilotsuite.events.calculator.RoiInputs;
 import dev.copilotsuite.events.calculator.RoiOutputs;
-import dev.copilotsuite.events.calculator.Strategy;
 import dev.copilotsuite.events.format.Figures;
 
 /**
- * Renders the one-page executive summary of a calculator state with PDFBox. Every figure on the page
- * is read from the state and written with the suite's {@link Figures}. Text is set in DejaVu Sans, shipped in
- * {@code fonts/} and embedded as a subset, so names in any Latin, Greek or Cyrillic script render.
+ * Renders the executive summary (two or three A4 pages) of one calculator state version with PDFBox:
+ * key figures, the narrative, the live risks, each bucket's strategy, three vector charts and the comparison
+ * of the conversation's scenarios. Every figure is read from calculator-service's answers and written with
+ * the suite's {@link Figures}. Text is set in the shipped fonts ({@link Typefaces}), embedded as subsets.
  */
 @ApplicationScoped
 public class ExecutiveSummaryPdf {
@@ -50,43 +48,28 @@ public class ExecutiveSummaryPdf {
     private static final float LEFT = MARGIN;
     private static final float RIGHT = PAGE.getWidth() - MARGIN;
     private static final float WIDTH = RIGHT - LEFT;
-
-    private static final Color INK = new Color(0x1B, 0x24, 0x33);
-    private static final Color MUTED = new Color(0x5F, 0x6B, 0x7A);
-    private static final Color ACCENT = new Color(0x1F, 0x4E, 0x79);
-    private static final Color RULE = new Color(0xD5, 0xDB, 0xE3);
-    private static final Color TILE = new Color(0xF1, 0xF4, 0xF8);
-    private static final Color WARNING = new Color(0xA3, 0x32, 0x25);
+    /** Lowest a block may reach; the footer sits below it. */
+    private static final float BOTTOM = MARGIN + 14;
 
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final Map<String, String> DAYS_PAST_DUE = Map.of("bucket1", "1–30 days", "bucket2", "31–60 days",
-            "bucket3", "61–90 days", "bucket4", "91–120 days");
-    /** Longest free text (requester, tenant) a page prints before cutting it short. */
+    /** Longest free text (requester, tenant, a scenario's label) a page prints before cutting it short. */
     private static final int MAX_FREE_TEXT = 120;
 
-    private final byte[] regularFont;
-    private final byte[] boldFont;
+    private final Typefaces typefaces;
 
     public ExecutiveSummaryPdf() {
-        this.regularFont = resource("fonts/DejaVuSans.ttf");
-        this.boldFont = resource("fonts/DejaVuSans-Bold.ttf");
+        this(new Typefaces());
     }
 
-    /**
-     * @param tenantId    the tenant owning the session
-     * @param requestedBy who asked for the document, or null
-     */
-    public byte[] render(CalculatorState state, String tenantId, String requestedBy, Instant generatedAt) {
+    ExecutiveSummaryPdf(Typefaces typefaces) {
+        this.typefaces = typefaces;
+    }
+
+    public byte[] render(SummaryContent summary) {
         try (PDDocument document = new PDDocument()) {
-            PDType0Font regular = PDType0Font.load(document, new ByteArrayInputStream(regularFont));
-            PDType0Font bold = PDType0Font.load(document, new ByteArrayInputStream(boldFont));
-            describe(document, state, generatedAt);
-            PDPage page = new PDPage(PAGE);
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                new Layout(content, regular, bold).draw(state, tenantId, requestedBy, generatedAt);
-            }
+            describe(document, summary.state(), summary.generatedAt());
+            new Layout(document, typefaces.forDocument(document), summary).draw();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
@@ -105,17 +88,6 @@ public class ExecutiveSummaryPdf {
         info.setCreationDate(created);
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = ExecutiveSummaryPdf.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Accounts, whole with thousands separators: {@code 12,000}. */
     private static String count(double value) {
         return String.format(Locale.US, "%,d", Math.round(value));
@@ -125,62 +97,101 @@ public class ExecutiveSummaryPdf {
         return months == null ? Figures.MISSING : Figures.oneDecimal(months) + " months";
     }
 
-    private static String strategy(Strategy strategy) {
-        return switch (strategy) {
-            case HUMAN -> "Human";
-            case AI_AUGMENTED -> "AI augmented";
-            case AI_FIRST -> "AI first";
-        };
+    /** Free text on one line, cut short when it would crowd the page. */
+    static String freeText(String text) {
+        String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return flat.codePointCount(0, flat.length()) <= MAX_FREE_TEXT ? flat
+                : flat.substring(0, flat.offsetByCodePoints(0, MAX_FREE_TEXT - 1)) + "…";
     }
 
-    /** One page drawn top to bottom; {@code y} is the baseline of the last line drawn. */
+    /** Blocks laid top to bottom, a new page whenever the next one does not fit; {@code y} is the free space's top. */
     private static final class Layout {
 
-        private final PDPageContentStream content;
-        private final PDFont regular;
-        private final PDFont bold;
-        private float y = PAGE.getHeight() - MARGIN;
+        private final PDDocument document;
+        private final Typefaces.Fonts fonts;
+        private final SummaryContent summary;
+        private final CalculatorState state;
+        private final RoiInputs inputs;
+        private final RoiOutputs outputs;
+        private PDPageContentStream content;
+        private Canvas c;
+        private float y;
 
-        Layout(PDPageContentStream content, PDFont regular, PDFont bold) {
-            this.content = content;
-            this.regular = regular;
-            this.bold = bold;
+        Layout(PDDocument document, Typefaces.Fonts fonts, SummaryContent summary) {
+            this.document = document;
+            this.fonts = fonts;
+            this.summary = summary;
+            this.state = summary.state();
+            this.inputs = state.inputs();
+            this.outputs = state.outputs();
         }
 
-        void draw(CalculatorState state, String tenantId, String requestedBy, Instant generatedAt) throws IOException {
-            RoiInputs inputs = state.inputs();
-            RoiOutputs outputs = state.outputs();
-            header(state, tenantId, requestedBy, generatedAt);
-            tiles(outputs);
-            keyFigures(inputs, outputs);
-            buckets(inputs.buckets(), outputs);
-            risks(outputs);
-            footer(state);
-        }
-
-        private void header(CalculatorState state, String tenantId, String requestedBy, Instant generatedAt)
-                throws IOException {
-            y -= 9;
-            text(bold, 9, ACCENT, LEFT, y, "COLLECTIONS ROI");
-            y -= 30;
-            text(bold, 26, INK, LEFT, y, TITLE);
-            y -= 20;
-            text(regular, 10, MUTED, LEFT, y,
-                    "Calculator state version " + state.version() + "  ·  Generated " + GENERATED.format(generatedAt));
-            StringBuilder who = new StringBuilder();
-            if (requestedBy != null && !requestedBy.isBlank()) {
-                who.append("Requested by ").append(freeText(requestedBy)).append("  ·  ");
+        void draw() throws IOException {
+            newPage();
+            try {
+                header();
+                tiles();
+                narrative();
+                keyFigures();
+                risks();
+                buckets();
+                charts();
+                tornado();
+                scenarios();
+            } finally {
+                content.close();
             }
-            who.append("Tenant ").append(freeText(tenantId));
-            for (String line : wrap(regular, 10, printable(regular, who.toString()), WIDTH)) {
+            footers();
+        }
+
+        private void newPage() throws IOException {
+            if (content != null) {
+                content.close();
+            }
+            PDPage page = new PDPage(PAGE);
+            document.addPage(page);
+            content = new PDPageContentStream(document, page);
+            c = new Canvas(content, fonts);
+            y = PAGE.getHeight() - MARGIN;
+            if (document.getNumberOfPages() > 1) {
+                c.text(Style.BOLD, 8, Ink.ACCENT, LEFT, y - 8, "COLLECTIONS ROI");
+                c.textRight(Style.REGULAR, 8, Ink.MUTED, RIGHT, y - 8,
+                        TITLE + "  ·  calculator state version " + state.version());
                 y -= 14;
-                text(regular, 10, MUTED, LEFT, y, line);
+                c.line(Ink.RULE, 0.6f, LEFT, y, RIGHT, y);
+                y -= 4;
+            }
+        }
+
+        /** Starts a new page unless {@code height} fits below {@code y}. */
+        private void room(float height) throws IOException {
+            if (y - height < BOTTOM) {
+                newPage();
+            }
+        }
+
+        private void header() throws IOException {
+            y -= 9;
+            c.text(Style.BOLD, 9, Ink.ACCENT, LEFT, y, "COLLECTIONS ROI");
+            y -= 30;
+            c.text(Style.BOLD, 26, Ink.INK, LEFT, y, TITLE);
+            y -= 20;
+            c.text(Style.REGULAR, 10, Ink.MUTED, LEFT, y, "Calculator state version " + state.version()
+                    + "  ·  Generated " + GENERATED.format(summary.generatedAt()));
+            StringBuilder who = new StringBuilder();
+            if (summary.requestedBy() != null && !summary.requestedBy().isBlank()) {
+                who.append("Requested by ").append(freeText(summary.requestedBy())).append("  ·  ");
+            }
+            who.append("Tenant ").append(freeText(summary.tenantId()));
+            for (String line : c.wrap(Style.REGULAR, 10, who.toString(), WIDTH)) {
+                y -= 14;
+                c.text(Style.REGULAR, 10, Ink.MUTED, LEFT, y, line);
             }
             y -= 12;
-            rule(LEFT, RIGHT, y, 0.8f);
+            c.line(Ink.RULE, 0.8f, LEFT, y, RIGHT, y);
         }
 
-        private void tiles(RoiOutputs outputs) throws IOException {
+        private void tiles() throws IOException {
             String[][] tiles = {
                 {"Net recovery a month", Figures.money(outputs.netRecovery())},
                 {"Return on cost", Figures.multiple(outputs.roi())},
@@ -192,16 +203,38 @@ public class ExecutiveSummaryPdf {
             float top = y - 16;
             for (int i = 0; i < tiles.length; i++) {
                 float x = LEFT + i * (width + gap);
-                content.setNonStrokingColor(TILE);
-                content.addRect(x, top - height, width, height);
-                content.fill();
-                text(regular, 8.5f, MUTED, x + 10, top - 17, tiles[i][0]);
-                text(bold, 18, INK, x + 10, top - 43, tiles[i][1]);
+                c.fill(Ink.TILE, x, top - height, width, height);
+                c.text(Style.REGULAR, 8.5f, Ink.MUTED, x + 10, top - 17, tiles[i][0]);
+                Color figure = i == 3 && outputs.peakUtilization() != null
+                        && outputs.peakUtilization() > Risks.PEAK_UTILIZATION_HIGH ? Ink.WARNING : Ink.INK;
+                c.text(Style.BOLD, 18, figure, x + 10, top - 43, tiles[i][1]);
             }
             y = top - height;
         }
 
-        private void keyFigures(RoiInputs inputs, RoiOutputs outputs) throws IOException {
+        private void narrative() throws IOException {
+            List<List<String>> paragraphs = new ArrayList<>();
+            float height = 30;
+            for (String paragraph : summary.narrative().paragraphs()) {
+                List<String> lines = c.wrap(Style.REGULAR, 9.5f, paragraph, WIDTH);
+                paragraphs.add(lines);
+                height += lines.size() * 13.5f + 5;
+            }
+            room(height);
+            heading("Summary", summary.narrative().source() == Narrative.Source.GEMINI
+                    ? "written by Gemini; every figure inserted from the model" : null);
+            y -= 2;
+            for (List<String> lines : paragraphs) {
+                for (String line : lines) {
+                    y -= 13.5f;
+                    c.text(Style.REGULAR, 9.5f, Ink.INK, LEFT, y, line);
+                }
+                y -= 5;
+            }
+        }
+
+        private void keyFigures() throws IOException {
+            room(30 + 16 + 5 * 17 + 5);
             heading("Key figures", "monthly, unless stated");
             String[][][] columns = {
                 {{"Financials", null},
@@ -219,22 +252,24 @@ public class ExecutiveSummaryPdf {
                 {{"AI case", null},
                     {"Incremental net recovery", Figures.money(outputs.incrementalNetRecovery())},
                     {"Payback", months(outputs.paybackMonths())},
-                    {"AI annual ROI", Figures.multiple(outputs.aiAnnualRoi())}}};
+                    {"AI annual ROI", Figures.multiple(outputs.aiAnnualRoi())},
+                    {"AI cost", Figures.money(outputs.aiCost())},
+                    {"AI implementation, one time", Figures.money(inputs.aiImplementationCost())}}};
             float gutter = 18;
             // the AI case's labels are the longest
-            float[] widths = {145, 145, WIDTH - 290 - 2 * gutter};
+            float[] widths = {140, 140, WIDTH - 280 - 2 * gutter};
             float top = y;
             float lowest = y;
             float x = LEFT;
-            for (int c = 0; c < columns.length; c++) {
-                float width = widths[c];
-                float row = top - 16;
-                text(bold, 9, MUTED, x, row, columns[c][0][0]);
-                for (int r = 1; r < columns[c].length; r++) {
+            for (int col = 0; col < columns.length; col++) {
+                float width = widths[col];
+                float row = top - 12;
+                c.text(Style.BOLD, 9, Ink.MUTED, x, row, columns[col][0][0]);
+                for (int r = 1; r < columns[col].length; r++) {
                     row -= 17;
-                    text(regular, 9.5f, INK, x, row, columns[c][r][0]);
-                    textRight(bold, 9.5f, INK, x + width, row, columns[c][r][1]);
-                    rule(x, x + width, row - 5, 0.4f);
+                    c.text(Style.REGULAR, 9.5f, Ink.INK, x, row, columns[col][r][0]);
+                    c.textRight(Style.BOLD, 9.5f, Ink.INK, x + width, row, columns[col][r][1]);
+                    c.line(Ink.RULE, 0.4f, x, row - 5, x + width, row - 5);
                 }
                 lowest = Math.min(lowest, row - 5);
                 x += width + gutter;
@@ -242,150 +277,207 @@ public class ExecutiveSummaryPdf {
             y = lowest;
         }
 
-        private void buckets(BucketSet<BucketInputs> inputs, RoiOutputs outputs) throws IOException {
-            heading("Buckets", "by days past due");
+        private void risks() throws IOException {
+            List<String> risks = Risks.of(outputs);
+            List<String> items = risks.isEmpty() ? List.of(Risks.noneFlagged(outputs))
+                    : risks.stream().map(r -> "• " + r).toList();
+            List<List<String>> wrapped = new ArrayList<>();
+            float height = 30;
+            for (String item : items) {
+                List<String> lines = c.wrap(Style.REGULAR, 9.5f, item, WIDTH);
+                wrapped.add(lines);
+                height += lines.size() * 14;
+            }
+            room(height);
+            heading("Live risks", "against the insight thresholds");
+            for (List<String> lines : wrapped) {
+                for (String line : lines) {
+                    y -= 14;
+                    c.text(Style.REGULAR, 9.5f, risks.isEmpty() ? Ink.INK : Ink.WARNING, LEFT, y, line);
+                }
+            }
+        }
+
+        private void buckets() throws IOException {
+            room(30 + 10 + 20 + 5 * 18 + 6);
+            heading("Buckets and their strategy", "by days past due, monthly");
+            BucketSet<BucketInputs> bucketInputs = inputs.buckets();
             float[] widths = {80, 78, 58, 68, 76, 60, 75};
             boolean[] numeric = {false, false, true, true, true, true, true};
             String[] header = {"Days past due", "Strategy", "Accounts", "Recovered", "Recovery rate", "Cost",
                 "Cost to collect"};
-            float top = y - 10;
-            content.setNonStrokingColor(TILE);
-            content.addRect(LEFT, top - 20, WIDTH, 20);
-            content.fill();
-            row(header, widths, numeric, top - 14, bold, 8, MUTED);
+            float top = y - 6;
+            c.fill(Ink.TILE, LEFT, top - 20, WIDTH, 20);
+            row(header, widths, numeric, top - 14, Style.BOLD, 8, Ink.MUTED);
             float baseline = top - 20;
             for (String name : BucketSet.NAMES) {
-                BucketInputs in = inputs.get(name);
+                BucketInputs in = bucketInputs.get(name);
                 BucketOutputs out = outputs.buckets().get(name);
                 baseline -= 18;
-                row(new String[] {DAYS_PAST_DUE.get(name), strategy(in.strategy()), count(in.accounts()),
+                row(new String[] {Ink.daysPastDue(name), Ink.strategy(in.strategy()), count(in.accounts()),
                     Figures.money(out.recovered()), Figures.percent(out.recoveryRate()), Figures.money(out.cost()),
-                    Figures.perDollar(out.costToCollect())}, widths, numeric, baseline, regular, 9.5f, INK);
-                rule(LEFT, RIGHT, baseline - 6, 0.4f);
+                    Figures.perDollar(out.costToCollect())}, widths, numeric, baseline, Style.REGULAR, 9.5f, Ink.INK);
+                c.line(Ink.RULE, 0.4f, LEFT, baseline - 6, RIGHT, baseline - 6);
             }
             baseline -= 18;
             row(new String[] {"All buckets", "", "", Figures.money(outputs.totalRecovered()),
                 Figures.percent(outputs.recoveryRate()), Figures.money(outputs.totalCost()),
-                Figures.perDollar(outputs.costToCollect())}, widths, numeric, baseline, bold, 9.5f, INK);
+                Figures.perDollar(outputs.costToCollect())}, widths, numeric, baseline, Style.BOLD, 9.5f, Ink.INK);
             y = baseline - 6;
         }
 
-        private void risks(RoiOutputs outputs) throws IOException {
-            heading("Risks", null);
-            List<String> risks = Risks.of(outputs);
-            if (risks.isEmpty()) {
-                paragraph(Risks.noneFlagged(outputs), INK);
-            }
-            for (String risk : risks) {
-                paragraph("• " + risk, WARNING);
-            }
+        private void charts() throws IOException {
+            float height = 165;
+            room(30 + height);
+            float gap = 24;
+            float half = (WIDTH - gap) / 2;
+            y -= 22;
+            c.text(Style.BOLD, 11, Ink.ACCENT, LEFT, y, "Recovery and cost per bucket");
+            c.text(Style.BOLD, 11, Ink.ACCENT, LEFT + half + gap, y, "Utilization against capacity");
+            y -= 8;
+            Charts.recoveryAndCost(c, LEFT, y, half, height, outputs);
+            Charts.utilization(c, LEFT + half + gap, y, half, height, outputs, summary.drivers());
+            y -= height;
         }
 
-        private void footer(CalculatorState state) throws IOException {
-            String source = printable(regular, "State version " + state.version() + " of session "
-                    + freeText(state.sessionId()) + ". Every figure is read from calculator-service's model.");
-            List<String> lines = wrap(regular, 7.5f, source, WIDTH - 60);
-            float baseline = MARGIN - 14 + 10 * (lines.size() - 1);
-            rule(LEFT, RIGHT, baseline + 12, 0.4f);
-            textRight(regular, 7.5f, MUTED, RIGHT, baseline, "Page 1 of 1");
-            for (String line : lines) {
-                text(regular, 7.5f, MUTED, LEFT, baseline, line);
-                baseline -= 10;
+        private void tornado() throws IOException {
+            float height = Charts.tornadoHeight(summary.drivers());
+            room(30 + 10 + height);
+            heading("Sensitivity", "change in net recovery a month when one input rises 10%");
+            y -= 8;
+            Charts.tornado(c, LEFT, y, WIDTH, height, summary.drivers());
+            y -= height;
+        }
+
+        private void scenarios() throws IOException {
+            if (summary.scenarios().isEmpty()) {
+                return;
+            }
+            float[] widths = {139, 56, 60, 54, 50, 46, 44, 46};
+            boolean[] numeric = {false, true, true, true, true, true, true, true};
+            String[][] header = {{"Scenario", ""}, {"Net", "recovery"}, {"Change in", "net recovery"},
+                {"Recovered", ""}, {"Total cost", ""}, {"Peak", "utilization"}, {"Service", "level"},
+                {"Payback,", "months"}};
+            List<String[]> rows = new ArrayList<>();
+            rows.add(row("As is (version " + state.version() + ")", outputs, "—"));
+            List<String> problems = new ArrayList<>();
+            for (ScenarioOutcome scenario : summary.scenarios()) {
+                String label = freeText(scenario.label());
+                if (scenario.result() == null) {
+                    rows.add(null);
+                    problems.add(label + ": not evaluated on this version. " + freeText(scenario.problem()));
+                    continue;
+                }
+                RoiOutputs after = scenario.result().outputs();
+                double change = scenario.result().diffs().stream()
+                        .filter(d -> d.bucket() == null && "netRecovery".equals(d.key())).map(OutputDiff::absolute)
+                        .filter(v -> v != null).findFirst().orElse(0.0);
+                rows.add(row(label, after, Charts.signedMoney(change)));
+            }
+            float rowHeight = 22;
+            room(30 + 26 + rows.size() * rowHeight + 20);
+            heading("Scenarios discussed", "each evaluated on version " + state.version() + ", none applied");
+            float top = y - 6;
+            c.fill(Ink.TILE, LEFT, top - 24, WIDTH, 24);
+            float x = LEFT;
+            for (int i = 0; i < header.length; i++) {
+                for (int line = 0; line < 2; line++) {
+                    float baseline = top - 10 - line * 9;
+                    if (numeric[i]) {
+                        c.textRight(Style.BOLD, 7, Ink.MUTED, x + widths[i] - 4, baseline, header[i][line]);
+                    } else {
+                        c.text(Style.BOLD, 7, Ink.MUTED, x + 4, baseline, header[i][line]);
+                    }
+                }
+                x += widths[i];
+            }
+            float baseline = top - 24;
+            int problem = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                String[] cells = rows.get(r);
+                if (cells == null) {
+                    List<String> lines = c.wrap(Style.REGULAR, 8, problems.get(problem++), WIDTH - 8);
+                    for (int l = 0; l < Math.min(2, lines.size()); l++) {
+                        String line = l == 1 && lines.size() > 2
+                                ? c.fit(Style.REGULAR, 8, lines.get(1) + " " + lines.get(2) + "…", WIDTH - 8)
+                                : lines.get(l);
+                        baseline -= l == 0 ? 15 : 10;
+                        c.text(Style.REGULAR, 8, Ink.WARNING, LEFT + 4, baseline, line);
+                    }
+                    c.line(Ink.RULE, 0.4f, LEFT, baseline - 6, RIGHT, baseline - 6);
+                    baseline -= 2;
+                    continue;
+                }
+                List<String> label = c.wrap(Style.REGULAR, 8, cells[0], widths[0] - 8);
+                if (label.size() > 2) {
+                    label = List.of(label.get(0), c.fit(Style.REGULAR, 8, label.get(1) + " " + label.get(2) + "…",
+                            widths[0] - 8));
+                }
+                baseline -= 15;
+                Style style = r == 0 ? Style.BOLD : Style.REGULAR;
+                c.text(style, 8, Ink.INK, LEFT + 4, baseline, label.get(0));
+                x = LEFT + widths[0];
+                for (int i = 1; i < cells.length; i++) {
+                    c.textRight(style, 8, Ink.INK, x + widths[i] - 4, baseline, cells[i]);
+                    x += widths[i];
+                }
+                if (label.size() > 1) {
+                    baseline -= 10;
+                    c.text(style, 8, Ink.INK, LEFT + 4, baseline, label.get(1));
+                }
+                c.line(Ink.RULE, 0.4f, LEFT, baseline - 6, RIGHT, baseline - 6);
+                baseline -= 2;
+            }
+            y = baseline - 6;
+        }
+
+        private static String[] row(String label, RoiOutputs o, String change) {
+            return new String[] {label, Figures.money(o.netRecovery()), change, Figures.money(o.totalRecovered()),
+                Figures.money(o.totalCost()), Figures.percent(o.peakUtilization()), Figures.percent(o.serviceLevel()),
+                Figures.oneDecimal(o.paybackMonths())};
+        }
+
+        /** The session and page number at the foot of every page, once the page count is known. */
+        private void footers() throws IOException {
+            int pages = document.getNumberOfPages();
+            String source = "State version " + state.version() + " of session " + freeText(state.sessionId())
+                    + ". Every figure is read from calculator-service's model.";
+            for (int i = 0; i < pages; i++) {
+                try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
+                        AppendMode.APPEND, true, true)) {
+                    Canvas foot = new Canvas(footer, fonts);
+                    List<String> lines = foot.wrap(Style.REGULAR, 7.5f, source, WIDTH - 60);
+                    float baseline = MARGIN - 14 + 10 * (lines.size() - 1);
+                    foot.line(Ink.RULE, 0.4f, LEFT, baseline + 12, RIGHT, baseline + 12);
+                    foot.textRight(Style.REGULAR, 7.5f, Ink.MUTED, RIGHT, baseline, "Page " + (i + 1) + " of " + pages);
+                    for (String line : lines) {
+                        foot.text(Style.REGULAR, 7.5f, Ink.MUTED, LEFT, baseline, line);
+                        baseline -= 10;
+                    }
+                }
             }
         }
 
         private void heading(String title, String note) throws IOException {
-            y -= 30;
-            text(bold, 12, ACCENT, LEFT, y, title);
+            y -= 24;
+            c.text(Style.BOLD, 11, Ink.ACCENT, LEFT, y, title);
             if (note != null) {
-                text(regular, 9, MUTED, LEFT + width(bold, 12, title) + 8, y, note);
+                c.text(Style.REGULAR, 8.5f, Ink.MUTED, LEFT + c.width(Style.BOLD, 11, title) + 8, y, note);
             }
+            y -= 4;
         }
 
-        private void paragraph(String text, Color color) throws IOException {
-            for (String line : wrap(regular, 10, text, WIDTH)) {
-                y -= 16;
-                text(regular, 10, color, LEFT, y, line);
-            }
-        }
-
-        private void row(String[] cells, float[] widths, boolean[] numeric, float baseline, PDFont font, float size,
+        private void row(String[] cells, float[] widths, boolean[] numeric, float baseline, Style style, float size,
                 Color color) throws IOException {
             float x = LEFT;
             for (int i = 0; i < cells.length; i++) {
                 if (numeric[i]) {
-                    textRight(font, size, color, x + widths[i] - 6, baseline, cells[i]);
+                    c.textRight(style, size, color, x + widths[i] - 6, baseline, cells[i]);
                 } else {
-                    text(font, size, color, x + 6, baseline, cells[i]);
+                    c.text(style, size, color, x + 6, baseline, cells[i]);
                 }
                 x += widths[i];
             }
         }
-
-        private void text(PDFont font, float size, Color color, float x, float baseline, String text)
-                throws IOException {
-            content.beginText();
-            content.setFont(font, size);
-            content.setNonStrokingColor(color);
-            content.newLineAtOffset(x, baseline);
-            content.showText(text);
-            content.endText();
-        }
-
-        private void textRight(PDFont font, float size, Color color, float right, float baseline, String text)
-                throws IOException {
-            text(font, size, color, right - width(font, size, text), baseline, text);
-        }
-
-        private void rule(float from, float to, float at, float thickness) throws IOException {
-            content.setStrokingColor(RULE);
-            content.setLineWidth(thickness);
-            content.moveTo(from, at);
-            content.lineTo(to, at);
-            content.stroke();
-        }
-    }
-
-    private static float width(PDFont font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
-
-    /** Breaks text at spaces into lines no wider than {@code width}; a longer single word keeps a line of its own. */
-    private static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && width(font, size, candidate) > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
-    }
-
-    /** Free text on one line, cut short when it would crowd the page. */
-    private static String freeText(String text) {
-        String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        return flat.codePointCount(0, flat.length()) <= MAX_FREE_TEXT ? flat
-                : flat.substring(0, flat.offsetByCodePoints(0, MAX_FREE_TEXT - 1)) + "…";
-    }
-
-    /** Replaces each character the font has no glyph for with '?', so an unusual name cannot fail a document. */
-    private static String printable(PDFont font, String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(codePoint -> {
-            String character = Character.toString(codePoint);
-            try {
-                font.encode(character);
-                out.append(character);
-            } catch (IllegalArgumentException | IOException noGlyph) {
-                out.append('?');
-            }
-        });
-        return out.toString();
     }
 }
