@@ -162,7 +162,9 @@ public final class GatewayBench {
     }
 
     static void webhook(URI base, String token, String secret, int rate, int seconds, int calls) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as a forwarder posts; the JDK client would otherwise multiplex every post on one h2c connection.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
         URI ws = URI.create(base.toString().replace("http", "ws") + "/ws");
         String run = Long.toString(System.currentTimeMillis(), 36);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
