@@ -119,6 +119,7 @@ class RulesCatchViolationsTest {
                 violations);
         assertEquals(List.of("chat-gateway: sets MONGO_URI, which no service reads"),
                 Rules.environmentKnown(doctored, env, Set.of("MONGODB_URI", "WEBHOOK_SECRET", "CALCULATOR_URL", "DOCUMENT_URL",
+                        "ORCHESTRATOR_URL", "COPILOT_SERVICE_URL",
                         "JWT_PRIVATE_KEY_LOCATION", "JWT_ISSUER", "JWT_PUBLIC_KEY_LOCATION", "KAFKA_BOOTSTRAP_SERVERS", "WEBHOOK_TENANT",
                         "OTEL_TRACES_SAMPLER_ARG", "OTEL_EXPORTER_OTLP_ENDPOINT")));
     }

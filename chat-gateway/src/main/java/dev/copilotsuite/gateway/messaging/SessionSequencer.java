@@ -23,7 +23,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class SessionSequencer {
 
-    public static final String TOPIC = "copilot.gateway.sessions";
+    public static final String TOPIC = Topics.GATEWAY_SESSIONS;
     public static final String OUT = "gateway-sessions-out";
 
     @Incoming(Topics.CHAT_REPLIES)
