@@ -64,7 +64,16 @@ final class Suite {
         return shared;
     }
 
+    /** Starts the suite on an empty data directory, so a rerun never meets the sessions of an earlier one. */
     void up() {
+        run(120, "down");
+        if (Files.exists(home)) {
+            try (var paths = Files.walk(home)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            } catch (IOException e) {
+                throw new IllegalStateException("could not clear " + home, e);
+            }
+        }
         run(300, "up", "-d");
     }
 
