@@ -29,14 +29,14 @@ import dev.copilotsuite.testing.TestSocket;
 class TwoReplicasTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final Suite SUITE = new Suite();
+    static Suite SUITE;
     static final int SECOND_PORT = Suite.PORT_BASE + 5;
     static Process second;
     static String agent;
 
     @BeforeAll
     static void up() throws Exception {
-        SUITE.up();
+        SUITE = Suite.shared();
         agent = SUITE.token("nadia", "demo");
         second = SUITE.secondGateway(SECOND_PORT);
         HttpClient http = HttpClient.newHttpClient();
@@ -63,7 +63,6 @@ class TwoReplicasTest {
             second.destroy();
             second.waitFor(20, TimeUnit.SECONDS);
         }
-        SUITE.down();
     }
 
     @Test

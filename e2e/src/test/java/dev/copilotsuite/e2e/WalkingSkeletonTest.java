@@ -227,7 +227,7 @@ class WalkingSkeletonTest {
 
     static HttpResponse<String> webhook(String body, String secret) throws IOException, InterruptedException {
         long timestamp = Instant.now().getEpochSecond();
-        return HTTP.send(HttpRequest.newBuilder(SUITE.http("/webhook/transcripts"))
+        return HTTP.send(HttpRequest.newBuilder(Suite.shared().http("/webhook/transcripts"))
                 .header("Content-Type", "application/json")
                 .header("X-Copilot-Timestamp", String.valueOf(timestamp))
                 .header("X-Copilot-Signature", "sha256=" + hmac(secret, timestamp + "." + body))
