@@ -26,8 +26,20 @@ public interface CopilotConfig {
      */
     Optional<LocalDate> today();
 
-    /** MILVUS_URI: where policy clauses would be searched by embedding; absent, retrieval runs in-process. */
-    Optional<String> milvusUri();
+    Milvus milvus();
+
+    /** Where policy clauses are searched by embedding when not in-process. */
+    interface Milvus {
+
+        /** MILVUS_URI (http://host:19530); absent, the in-process store is used. */
+        Optional<String> uri();
+
+        /** MILVUS_TOKEN: user:password or an API key, when the server wants one. */
+        Optional<String> token();
+
+        @WithDefault("policy_clauses")
+        String collection();
+    }
 
     interface Customers {
 

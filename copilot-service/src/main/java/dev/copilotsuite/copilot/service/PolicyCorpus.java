@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,11 @@ public class PolicyCorpus {
         return documents.values().stream().flatMap(Collection::stream).toList();
     }
 
+    /** The documents' ids, shipped ones first, then in the order they were ingested. */
+    public List<String> documentIds() {
+        return List.copyOf(documents.keySet());
+    }
+
     public List<Clause> document(String docId) {
         return documents.getOrDefault(docId, List.of());
     }
@@ -75,7 +81,7 @@ public class PolicyCorpus {
             throw new CorpusFormatException(source, "docId " + docId + " is already taken by another document");
         }
         next.put(docId, List.copyOf(clauses));
-        documents = Map.copyOf(next);
+        documents = Collections.unmodifiableMap(next);
     }
 
     /** The clauses of one document; {@code source} names it in every refusal. */
