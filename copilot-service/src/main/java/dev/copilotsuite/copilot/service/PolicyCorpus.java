@@ -62,6 +62,17 @@ public class PolicyCorpus {
         put(docId, clauses, docId);
     }
 
+    /** Puts back a document's clauses as they were (none: the document goes); for an ingestion that failed half-way. */
+    synchronized void restore(String docId, List<Clause> clauses) {
+        Map<String, List<Clause>> next = new LinkedHashMap<>(documents);
+        if (clauses.isEmpty()) {
+            next.remove(docId);
+        } else {
+            next.put(docId, List.copyOf(clauses));
+        }
+        documents = Collections.unmodifiableMap(next);
+    }
+
     public List<Clause> clauses() {
         return documents.values().stream().flatMap(Collection::stream).toList();
     }
