@@ -342,6 +342,42 @@ class CallCopilotTest {
     }
 
     @Test
+    void theDeskListsTheTenantsActiveCallsWithTheCallersName() {
+        String known = newSession();
+        String unknown = newSession();
+        send(TENANT, known, new TranscriptSegmentReceived(line("seg-1", null, "CUSTOMER", "hi", false),
+                new CallContext("+12135550103", null, null, null, null)));
+        awaitUpdates(TENANT, known, 2);
+        send(TENANT, unknown, new TranscriptSegmentReceived(line("seg-1", null, "CUSTOMER", "hello", false),
+                new CallContext("(555) 010-9999", null, null, null, null)));
+        awaitUpdates(TENANT, unknown, 2);
+        send("other-tenant", newSession(), new TranscriptSegmentReceived(line("seg-1", null, "CUSTOMER", "x", false),
+                CallContext.EMPTY));
+
+        List<Map<String, Object>> listed = given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls?active=true", TENANT)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        Map<String, Object> first = listed.get(0);
+        assertEquals(unknown, first.get("callId"), "the most recently active call comes first");
+        assertFalse(first.containsKey("customerName"), "an unknown caller has no name");
+        Map<String, Object> daniel = listed.stream().filter(call -> known.equals(call.get("callId"))).findFirst().orElseThrow();
+        assertEquals("+12135550103", daniel.get("phone"));
+        assertTrue(String.valueOf(daniel.get("customerName")).contains(" "), "first and last name: " + daniel);
+        assertTrue(daniel.containsKey("startedAt") && daniel.containsKey("lastActivityAt"));
+        assertTrue(listed.stream().allMatch(call -> !String.valueOf(call.get("callId")).isEmpty()));
+        assertEquals(0, given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls?active=true", "nobody")
+                .then().statusCode(200).extract().jsonPath().getList("$").size(), "another tenant's calls never show");
+
+        given().auth().oauth2(TestTokens.service("chat-gateway")).when().get("/internal/tenants/{t}/calls?active=maybe", TENANT)
+                .then().statusCode(400).body("code", is("INVALID_QUERY"));
+        given().auth().oauth2(TestTokens.service("chat-gateway")).when().get("/internal/tenants/{t}/calls?limit=0", TENANT)
+                .then().statusCode(400).body("code", is("INVALID_QUERY"));
+        given().auth().oauth2(TestTokens.user("u1", TENANT)).when().get("/internal/tenants/{t}/calls", TENANT)
+                .then().statusCode(403);
+    }
+
+    @Test
     void anUnknownCallIsNotFound() {
         given().auth().oauth2(TestTokens.service("chat-gateway"))
                 .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, "no-such-call")

@@ -28,6 +28,10 @@ public interface CopilotConfig {
 
     Milvus milvus();
 
+    /** How long after its last segment or toggle a call still counts as active on the agent desk. */
+    @WithDefault("15m")
+    java.time.Duration activeCallIdle();
+
     /** Where policy clauses are searched by embedding when not in-process. */
     interface Milvus {
 

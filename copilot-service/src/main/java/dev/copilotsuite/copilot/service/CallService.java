@@ -94,6 +94,23 @@ public class CallService {
         suggestions.ifPresent(update -> publish(event, update));
     }
 
+    /**
+     * The tenant's calls with activity (a segment or a toggle) within the idle timeout, the most recently
+     * active first; with {@code activeOnly} false, every call of the tenant up to {@code limit}.
+     */
+    public List<ActiveCall> calls(String tenantId, boolean activeOnly, int limit) {
+        Instant since = activeOnly ? Instant.now().minus(config.activeCallIdle()) : Instant.EPOCH;
+        return calls.activeSince(tenantId, since, limit).stream().map(call -> {
+            CustomerCard customer = caller(call);
+            String phone = call.lookedUpPhone != null ? call.lookedUpPhone : call.agentSet.orElse(call.reported).phone();
+            String name = customer == null ? null
+                    : String.join(" ", java.util.stream.Stream.of(customer.firstName(), customer.lastName())
+                            .filter(part -> part != null && !part.isBlank()).toList());
+            return new ActiveCall(call.sessionId, call.startedAt, call.updatedAt, phone,
+                    name == null || name.isBlank() ? null : name);
+        }).toList();
+    }
+
     public CallView view(String tenantId, String sessionId) {
         Call call = calls.find(tenantId, sessionId).orElseThrow(() -> new CallNotFoundException(tenantId, sessionId));
         CustomerCard customer = caller(call);
