@@ -70,6 +70,9 @@ class CallCopilotTest {
     @Inject
     CallService calls;
 
+    @Inject
+    dev.copilotsuite.copilot.repository.CallRepository callRepository;
+
     private KafkaProducer<String, String> producer;
 
     @AfterEach
@@ -295,7 +298,7 @@ class CallCopilotTest {
         SuggestionCard covered = first.cards().get(0);
         assertEquals(Decision.YES, covered.decision());
         assertEquals(new Evidence("plan-plus", "Covered", "Dishwasher", "The built-in dishwasher, including its pump, "
-                + "motor, timer, control board, door latch, inlet valve and heating element."), covered.evidence().get(0));
+                + "motor, timer, control board, door latch, inlet valve and heating element.", "HearthGuard Plus Plan"), covered.evidence().get(0));
         assertTrue(covered.script().startsWith("Yes, your plan covers the dishwasher."), covered.script());
 
         var second = (SuggestionsUpdated) published.get(1).payload();
@@ -339,6 +342,32 @@ class CallCopilotTest {
         assertEquals("PROBLEM", suggestions.intent());
         assertEquals(List.of("air-conditioning"), suggestions.cards().stream().map(SuggestionCard::cardId).toList());
         assertEquals(Decision.YES, suggestions.cards().get(0).decision());
+    }
+
+    @Test
+    void aCopilotIdlePastItsTtlGoesOffUntilTheAgentSwitchesItOnAgain() {
+        String session = newSession();
+        CallContext plus = new CallContext(null, "CA", "PLUS", "HOMEOWNER", null);
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-1", null, "AGENT", "HearthGuard, how can I help?", false), plus));
+        awaitAll(TENANT, session, 1, update -> true);
+        var stored = callRepository.find(TENANT, session).orElseThrow();
+        assertTrue(stored.enabled && stored.enabledUntil.isAfter(Instant.now().plus(Duration.ofMinutes(29))),
+                "activity keeps the copilot on for its TTL (30 minutes)");
+
+        stored.enabledUntil = Instant.now().minusSeconds(1);
+        callRepository.update(stored);
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-2", null, "CUSTOMER", "My AC is blowing warm air.", false), null));
+        List<EventEnvelope<?>> updates = awaitAll(TENANT, session, 2, update -> true);
+        assertEquals(List.of(TranscriptUpdated.class, TranscriptUpdated.class),
+                updates.stream().map(update -> update.payload().getClass()).toList(), "no cards once the TTL passed");
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, session)
+                .then().statusCode(200).body("enabled", is(false));
+
+        send(TENANT, session, new CopilotToggled(true, null, "agent-7"));
+        var suggestions = (SuggestionsUpdated) awaitAll(TENANT, session, 1,
+                update -> update.payload() instanceof SuggestionsUpdated).get(0).payload();
+        assertEquals(List.of("air-conditioning"), suggestions.cards().stream().map(SuggestionCard::cardId).toList());
     }
 
     @Test

@@ -28,6 +28,13 @@ public interface CopilotConfig {
 
     Milvus milvus();
 
+    /**
+     * How long the copilot stays on for a call without activity: a segment or the agent's toggle moves the
+     * expiry on; once it passed, the call gets no cards until the agent switches the copilot on again.
+     */
+    @WithDefault("30m")
+    java.time.Duration copilotTtl();
+
     /** How long after its last segment or toggle a call still counts as active on the agent desk. */
     @WithDefault("15m")
     java.time.Duration activeCallIdle();
