@@ -70,6 +70,9 @@ class CallCopilotTest {
     @Inject
     CallService calls;
 
+    @Inject
+    dev.copilotsuite.copilot.repository.CallRepository callRepository;
+
     private KafkaProducer<String, String> producer;
 
     @AfterEach
@@ -295,7 +298,7 @@ class CallCopilotTest {
         SuggestionCard covered = first.cards().get(0);
         assertEquals(Decision.YES, covered.decision());
         assertEquals(new Evidence("plan-plus", "Covered", "Dishwasher", "The built-in dishwasher, including its pump, "
-                + "motor, timer, control board, door latch, inlet valve and heating element."), covered.evidence().get(0));
+                + "motor, timer, control board, door latch, inlet valve and heating element.", "HearthGuard Plus Plan"), covered.evidence().get(0));
         assertTrue(covered.script().startsWith("Yes, your plan covers the dishwasher."), covered.script());
 
         var second = (SuggestionsUpdated) published.get(1).payload();
@@ -339,6 +342,68 @@ class CallCopilotTest {
         assertEquals("PROBLEM", suggestions.intent());
         assertEquals(List.of("air-conditioning"), suggestions.cards().stream().map(SuggestionCard::cardId).toList());
         assertEquals(Decision.YES, suggestions.cards().get(0).decision());
+    }
+
+    @Test
+    void aCopilotIdlePastItsTtlGoesOffUntilTheAgentSwitchesItOnAgain() {
+        String session = newSession();
+        CallContext plus = new CallContext(null, "CA", "PLUS", "HOMEOWNER", null);
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-1", null, "AGENT", "HearthGuard, how can I help?", false), plus));
+        awaitAll(TENANT, session, 1, update -> true);
+        var stored = callRepository.find(TENANT, session).orElseThrow();
+        assertTrue(stored.enabled && stored.enabledUntil.isAfter(Instant.now().plus(Duration.ofMinutes(29))),
+                "activity keeps the copilot on for its TTL (30 minutes)");
+
+        stored.enabledUntil = Instant.now().minusSeconds(1);
+        callRepository.update(stored);
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-2", null, "CUSTOMER", "My AC is blowing warm air.", false), null));
+        List<EventEnvelope<?>> updates = awaitAll(TENANT, session, 2, update -> true);
+        assertEquals(List.of(TranscriptUpdated.class, TranscriptUpdated.class),
+                updates.stream().map(update -> update.payload().getClass()).toList(), "no cards once the TTL passed");
+        given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls/{session}", TENANT, session)
+                .then().statusCode(200).body("enabled", is(false));
+
+        send(TENANT, session, new CopilotToggled(true, null, "agent-7"));
+        var suggestions = (SuggestionsUpdated) awaitAll(TENANT, session, 1,
+                update -> update.payload() instanceof SuggestionsUpdated).get(0).payload();
+        assertEquals(List.of("air-conditioning"), suggestions.cards().stream().map(SuggestionCard::cardId).toList());
+    }
+
+    @Test
+    void theDeskListsTheTenantsActiveCallsWithTheCallersName() {
+        String known = newSession();
+        String unknown = newSession();
+        send(TENANT, known, new TranscriptSegmentReceived(line("seg-1", null, "CUSTOMER", "hi", false),
+                new CallContext("+12135550103", null, null, null, null)));
+        awaitUpdates(TENANT, known, 2);
+        send(TENANT, unknown, new TranscriptSegmentReceived(line("seg-1", null, "CUSTOMER", "hello", false),
+                new CallContext("(555) 010-9999", null, null, null, null)));
+        awaitUpdates(TENANT, unknown, 2);
+        send("other-tenant", newSession(), new TranscriptSegmentReceived(line("seg-1", null, "CUSTOMER", "x", false),
+                CallContext.EMPTY));
+
+        List<Map<String, Object>> listed = given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls?active=true", TENANT)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        Map<String, Object> first = listed.get(0);
+        assertEquals(unknown, first.get("callId"), "the most recently active call comes first");
+        assertFalse(first.containsKey("customerName"), "an unknown caller has no name");
+        Map<String, Object> daniel = listed.stream().filter(call -> known.equals(call.get("callId"))).findFirst().orElseThrow();
+        assertEquals("+12135550103", daniel.get("phone"));
+        assertTrue(String.valueOf(daniel.get("customerName")).contains(" "), "first and last name: " + daniel);
+        assertTrue(daniel.containsKey("startedAt") && daniel.containsKey("lastActivityAt"));
+        assertTrue(listed.stream().allMatch(call -> !String.valueOf(call.get("callId")).isEmpty()));
+        assertEquals(0, given().auth().oauth2(TestTokens.service("chat-gateway"))
+                .when().get("/internal/tenants/{tenant}/calls?active=true", "nobody")
+                .then().statusCode(200).extract().jsonPath().getList("$").size(), "another tenant's calls never show");
+
+        given().auth().oauth2(TestTokens.service("chat-gateway")).when().get("/internal/tenants/{t}/calls?active=maybe", TENANT)
+                .then().statusCode(400).body("code", is("INVALID_QUERY"));
+        given().auth().oauth2(TestTokens.service("chat-gateway")).when().get("/internal/tenants/{t}/calls?limit=0", TENANT)
+                .then().statusCode(400).body("code", is("INVALID_QUERY"));
+        given().auth().oauth2(TestTokens.user("u1", TENANT)).when().get("/internal/tenants/{t}/calls", TENANT)
+                .then().statusCode(403);
     }
 
     @Test

@@ -26,8 +26,31 @@ public interface CopilotConfig {
      */
     Optional<LocalDate> today();
 
-    /** MILVUS_URI: where policy clauses would be searched by embedding; absent, retrieval runs in-process. */
-    Optional<String> milvusUri();
+    Milvus milvus();
+
+    /**
+     * How long the copilot stays on for a call without activity: a segment or the agent's toggle moves the
+     * expiry on; once it passed, the call gets no cards until the agent switches the copilot on again.
+     */
+    @WithDefault("30m")
+    java.time.Duration copilotTtl();
+
+    /** How long after its last segment or toggle a call still counts as active on the agent desk. */
+    @WithDefault("15m")
+    java.time.Duration activeCallIdle();
+
+    /** Where policy clauses are searched by embedding when not in-process. */
+    interface Milvus {
+
+        /** MILVUS_URI (http://host:19530); absent, the in-process store is used. */
+        Optional<String> uri();
+
+        /** MILVUS_TOKEN: user:password or an API key, when the server wants one. */
+        Optional<String> token();
+
+        @WithDefault("policy_clauses")
+        String collection();
+    }
 
     interface Customers {
 

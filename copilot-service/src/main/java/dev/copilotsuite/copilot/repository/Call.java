@@ -20,6 +20,8 @@ public class Call {
     public String tenantId;
     public String sessionId;
     public boolean enabled;
+    /** The copilot switches itself off when nothing happened on the call by then; activity moves it on. */
+    public Instant enabledUntil;
     /** What the transcript segments carried; the first value of each field sticks. */
     public CallContext reported;
     /** What the agent chose with copilot_enable; it overrides the segments. */

@@ -67,6 +67,7 @@ public class CallService {
             return;
         }
         Call call = calls.findOrStart(event.tenantId(), event.sessionId());
+        keepEnabled(call);
         call.reported = call.reported.orElse(CallContexts.cleaned(received.context()));
         TranscriptLine completed = completed(line, event.id());
         Optional<TranscriptUpdated> transcript = store(call, completed, event.id());
@@ -86,12 +87,43 @@ public class CallService {
     public void toggle(EventEnvelope<?> event, CopilotToggled toggled) {
         Call call = calls.findOrStart(event.tenantId(), event.sessionId());
         call.enabled = toggled.enabled();
+        call.enabledUntil = null;
+        keepEnabled(call);
         call.agentSet = CallContexts.cleaned(toggled.context()).orElse(call.agentSet);
         Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
         Optional<SuggestionsUpdated> suggestions = suggest(call, event.id());
         save(call);
         caller.ifPresent(update -> publish(event, update));
         suggestions.ifPresent(update -> publish(event, update));
+    }
+
+    /**
+     * The tenant's calls with activity (a segment or a toggle) within the idle timeout, the most recently
+     * active first; with {@code activeOnly} false, every call of the tenant up to {@code limit}.
+     */
+    public List<ActiveCall> calls(String tenantId, boolean activeOnly, int limit) {
+        Instant since = activeOnly ? Instant.now().minus(config.activeCallIdle()) : Instant.EPOCH;
+        return calls.activeSince(tenantId, since, limit).stream().map(call -> {
+            CustomerCard customer = caller(call);
+            String phone = call.lookedUpPhone != null ? call.lookedUpPhone : call.agentSet.orElse(call.reported).phone();
+            String name = customer == null ? null
+                    : String.join(" ", java.util.stream.Stream.of(customer.firstName(), customer.lastName())
+                            .filter(part -> part != null && !part.isBlank()).toList());
+            return new ActiveCall(call.sessionId, call.startedAt, call.updatedAt, phone,
+                    name == null || name.isBlank() ? null : name);
+        }).toList();
+    }
+
+    /** A copilot left idle past its TTL goes off; one still on has its TTL moved on by this activity. */
+    private void keepEnabled(Call call) {
+        Instant now = Instant.now();
+        if (call.enabled && call.enabledUntil != null && now.isAfter(call.enabledUntil)) {
+            LOG.infof("copilot for call %s expired after %s without activity", call.id, config.copilotTtl());
+            call.enabled = false;
+        }
+        if (call.enabled) {
+            call.enabledUntil = now.plus(config.copilotTtl());
+        }
     }
 
     public CallView view(String tenantId, String sessionId) {

@@ -42,7 +42,7 @@ public record Clause(String docId, String title, List<String> plans, List<String
     }
 
     public Evidence evidence() {
-        return new Evidence(docId, section.heading(), item, text);
+        return new Evidence(docId, section.heading(), item, text, title);
     }
 
     private static boolean holds(List<String> values, String value) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +62,24 @@ public class PolicyCorpus {
         put(docId, clauses, docId);
     }
 
+    /** Puts back a document's clauses as they were (none: the document goes); for an ingestion that failed half-way. */
+    synchronized void restore(String docId, List<Clause> clauses) {
+        Map<String, List<Clause>> next = new LinkedHashMap<>(documents);
+        if (clauses.isEmpty()) {
+            next.remove(docId);
+        } else {
+            next.put(docId, List.copyOf(clauses));
+        }
+        documents = Collections.unmodifiableMap(next);
+    }
+
     public List<Clause> clauses() {
         return documents.values().stream().flatMap(Collection::stream).toList();
+    }
+
+    /** The documents' ids, shipped ones first, then in the order they were ingested. */
+    public List<String> documentIds() {
+        return List.copyOf(documents.keySet());
     }
 
     public List<Clause> document(String docId) {
@@ -75,7 +92,7 @@ public class PolicyCorpus {
             throw new CorpusFormatException(source, "docId " + docId + " is already taken by another document");
         }
         next.put(docId, List.copyOf(clauses));
-        documents = Map.copyOf(next);
+        documents = Collections.unmodifiableMap(next);
     }
 
     /** The clauses of one document; {@code source} names it in every refusal. */

@@ -3,10 +3,11 @@ package dev.copilotsuite.copilot.service;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.inject.Singleton;
-
-/** Retrieval by the corpus's structure: a clause is found by its heading, or by the words of its text. */
-@Singleton
+/**
+ * Retrieval by the corpus's structure alone: a clause is found by its heading, or by the words of its
+ * text. The reference {@link EmbeddingClauseRetriever} is held to (same clauses, same order), and the
+ * engine's retrieval in plain unit tests.
+ */
 public class StructuredClauseRetriever implements ClauseRetriever {
 
     private static final Comparator<Clause> PRECEDENCE = Comparator.comparingInt(Clause::precedence);

@@ -50,14 +50,37 @@ public class SuggestionEngine {
         LocalDate today = LocalDate.now(clock);
         Coverage coverage = Coverage.of(context, customer, today);
         Integer fee = serviceFee(coverage.scope());
+        List<String> flags = flags(context, customer, reading);
         List<SuggestionCard> cards = new ArrayList<>();
         for (Question question : reading.questions()) {
             Optional<Answer> answer = decider.decide(question, coverage, reading, today);
             answer.ifPresent(decided -> cards.add(new SuggestionCard(cardId(question), question.item(),
                     Scripts.question(question), decided.decision(), Scripts.script(question, decided, fee),
-                    decided.evidence().stream().map(Clause::evidence).toList())));
+                    decided.evidence().stream().map(Clause::evidence).toList(), flags)));
         }
         return new SuggestionsUpdated(reading.intent().name(), cards);
+    }
+
+    /**
+     * What every card of the call tells the agent beside its decision: an instruction the caller tried
+     * to give (set aside by the reader, so it changed nothing), and a plan or state in force that none
+     * of the caller's contracts on record has.
+     */
+    static List<String> flags(CallContext context, CustomerCard customer, CallReading reading) {
+        List<String> flags = new ArrayList<>();
+        if (reading.injection()) {
+            flags.add(SuggestionCard.PROMPT_INJECTION);
+        }
+        if (customer != null && customer.contracts() != null && !customer.contracts().isEmpty()) {
+            if (context.plan() != null && customer.contracts().stream().noneMatch(c -> context.plan().equalsIgnoreCase(c.plan()))) {
+                flags.add(SuggestionCard.PLAN_MISMATCH);
+            }
+            if (context.state() != null
+                    && customer.contracts().stream().noneMatch(c -> context.state().equalsIgnoreCase(c.state()))) {
+                flags.add(SuggestionCard.STATE_MISMATCH);
+            }
+        }
+        return flags;
     }
 
     private Integer serviceFee(ContractScope scope) {
