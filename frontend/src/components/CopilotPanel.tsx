@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { AlertTriangle, ArrowRight, Bot, Download, Lightbulb, Loader2, Send, Sparkles, Undo2, User, Wrench } from 'lucide-react';
+import { AlertTriangle, Bot, Download, Lightbulb, Loader2, Send, Sparkles, Undo2, User, Wrench } from 'lucide-react';
 import type { ChatMessage, ChatSessionState } from '../lib/chatState';
 import type { ChangeOp, FieldChange, InputDef, SuggestedAction } from '../lib/types';
 import { inputValue } from '../lib/format';
@@ -28,7 +28,7 @@ export function ChangeList({ changes, defs }: { changes: FieldChange[]; defs: Ma
         <li key={c.path} className="flex flex-wrap items-center gap-1" data-testid="change">
           <span className="font-medium">{labelOf(c.path, defs)}:</span>
           <span className="tabular-nums text-slate-600 line-through decoration-slate-400">{inputValue(c.before, defs.get(c.path)?.unit)}</span>
-          <ArrowRight aria-label="to" className="h-3 w-3" />
+          <span className="text-slate-500">→</span>
           <span className="font-semibold tabular-nums text-indigo-800">{inputValue(c.after, defs.get(c.path)?.unit)}</span>
         </li>
       ))}
