@@ -53,6 +53,8 @@ describe('calculator state over AG-UI', () => {
     expect(applyDelta(v1, [], 4).resync).toBe(true);
     expect(applyDelta(null, []).resync).toBe(true);
     expect(applyDelta(v1, [], 0).stale).toBe(true);
+    // No predecessor named, but the version jumps: a state was missed.
+    expect(applyDelta(v1, [{ op: 'replace', path: '/version', value: 3 }]).resync).toBe(true);
   });
 
   it('still reads the whole-state frames of a gateway without AG-UI', () => {
@@ -68,7 +70,7 @@ describe('a streamed turn', () => {
   it('streams text, attaches tool calls, and ends with the changes, artifacts and brain', () => {
     let s = run(initialChatState,
       agui({ type: 'RUN_STARTED', threadId: 's', runId: 'm1' }),
-      agui({ type: 'TOOL_CALL_START', toolCallId: 't1', toolCallName: 'apply_change', parentMessageId: 'r1' }),
+      agui({ type: 'TOOL_CALL_START', toolCallId: 't1', toolCallName: 'apply_change' }),
       agui({ type: 'TOOL_CALL_ARGS', toolCallId: 't1', delta: '{"ops":[]}' }),
       agui({ type: 'TOOL_CALL_END', toolCallId: 't1' }),
       agui({ type: 'TEXT_MESSAGE_START', messageId: 'r1', role: 'assistant' }),

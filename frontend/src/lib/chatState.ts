@@ -83,8 +83,10 @@ export function applyDelta(calc: CalculatorSnapshot | null, ops: Operation[], pr
   }
   const versionOp = ops.find((o) => o.path === '/version' && (o.op === 'replace' || o.op === 'add')) as
     { value: unknown } | undefined;
-  if (versionOp && typeof versionOp.value === 'number' && versionOp.value <= calc.version) {
-    return { calc, resync: false, stale: true }; // a replay of a delta we already applied
+  if (versionOp && typeof versionOp.value === 'number') {
+    if (versionOp.value <= calc.version) return { calc, resync: false, stale: true }; // a replay we already applied
+    // Versions go up by one per change: a gap means a state was missed, so patching would be a guess.
+    if (versionOp.value > calc.version + 1) return { calc, resync: true, stale: false };
   }
   try {
     const doc = clone(calc);
@@ -162,7 +164,7 @@ function finishRun(state: ChatSessionState, runId: string | undefined, result: R
     messages = patchMessage(state.messages, target.id, (m) => ({ ...m, ...details, text: m.text || text }));
   } else {
     const id = replyId ?? `reply-${runId ?? Math.random().toString(36).slice(2)}`;
-    messages = upsertMessage(state.messages, { id, role: 'assistant', runId, text, tools: state.tools[id], ...details });
+    messages = upsertMessage(state.messages, { id, role: 'assistant', runId, text, tools: state.tools[id] ?? (runId ? state.tools[runId] : undefined), ...details });
   }
   return { ...state, messages, running: state.running === runId || !runId ? null : state.running, brain: result.brain ?? state.brain };
 }
@@ -295,7 +297,9 @@ function reduceAgui(state: ChatSessionState, ev: Record<string, unknown>, now: n
     case EventType.TEXT_MESSAGE_START: {
       const id = String(ev.messageId);
       if (state.messages.some((m) => m.id === id)) return state;
-      return { ...state, messages: [...state.messages, { id, role: 'assistant', text: '', streaming: true, runId: state.running ?? undefined, tools: state.tools[id] }] };
+      // Tool calls come before the text; without a parentMessageId they were filed under the run.
+      const tools = state.tools[id] ?? (state.running ? state.tools[state.running] : undefined);
+      return { ...state, messages: [...state.messages, { id, role: 'assistant', text: '', streaming: true, runId: state.running ?? undefined, tools }] };
     }
     case EventType.TEXT_MESSAGE_CONTENT: {
       const id = String(ev.messageId);

@@ -144,6 +144,23 @@ describe('GatewayClient', () => {
     expect(c.connectionStatus).toBe('closed');
   });
 
+  it('delivers every frame of a snapshot, which all carry the joined seq, and nothing older after it', () => {
+    const { c, got } = client();
+    c.join('s', 'chat');
+    c.connect();
+    const s = FakeSocket.latest();
+    s.open();
+    s.serve({ type: 'joined', sessionId: 's', kind: 'chat', seq: 80 });
+    s.serve({ type: 'agui', sessionId: 's', seq: 80, event: { type: 'STATE_SNAPSHOT' } });
+    s.serve({ type: 'agui', sessionId: 's', seq: 80, event: { type: 'MESSAGES_SNAPSHOT' } });
+    s.serve({ type: 'agui', sessionId: 's', seq: 79, event: { type: 'STATE_DELTA' } });
+    s.serve({ type: 'agui', sessionId: 's', seq: 88, event: { type: 'STATE_DELTA' } });
+    s.serve({ type: 'agui', sessionId: 's', seq: 88, event: { type: 'STATE_DELTA' } });
+    expect(got.filter((m) => m.type === 'agui').map((m) => (m.event as { type: string }).type))
+      .toEqual(['STATE_SNAPSHOT', 'MESSAGES_SNAPSHOT', 'STATE_DELTA']);
+    expect(c.resumeSeq('s')).toBe(88);
+  });
+
   it('lifts a payload envelope next to the type, keeping the envelope fields', () => {
     expect(flatten({ type: 'calculator.insight', sessionId: 's', seq: 3, payload: { message: 'm', sessionId: 'internal' } }))
       .toMatchObject({ type: 'calculator.insight', sessionId: 's', seq: 3, message: 'm' });

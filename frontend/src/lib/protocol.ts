@@ -78,7 +78,11 @@ export class GatewayClient {
   private readonly sessions = new Map<string, SessionKind>();
   /** The highest seq delivered per session: what a resume asks to continue after. */
   private readonly lastSeen = new Map<string, number>();
-  /** The seq a `joined` reported, used to resume when nothing newer has arrived yet. */
+  /**
+   * The seq a `joined` reported. The snapshot that follows a join carries that same seq on each of its
+   * frames, so frames at exactly this seq are all delivered; it is also where a resume starts when
+   * nothing newer has arrived.
+   */
   private readonly joinedAt = new Map<string, number>();
   private readonly queue: Record<string, unknown>[] = [];
   private readonly messageListeners = new Set<(m: ServerMessage) => void>();
@@ -265,8 +269,9 @@ export class GatewayClient {
       if (session) this.rejoin(session);
     } else if (session && typeof msg.seq === 'number') {
       const seen = this.lastSeen.get(session);
-      if (seen != null && msg.seq <= seen) return; // a replayed frame we already have
-      this.lastSeen.set(session, msg.seq);
+      const snapshotPart = msg.seq === this.joinedAt.get(session);
+      if (seen != null && (msg.seq < seen || (msg.seq === seen && !snapshotPart))) return; // already delivered
+      this.lastSeen.set(session, Math.max(seen ?? msg.seq, msg.seq));
     }
     for (const fn of this.messageListeners) fn(msg);
   }
