@@ -28,6 +28,14 @@ public interface CalculatorClient {
     @Retry(maxRetries = 2, delay = 200, abortOn = jakarta.ws.rs.WebApplicationException.class)
     CalculatorState state(@PathParam("sessionId") String sessionKey);
 
+    /** Every input: key, label, unit, default, bounds, description, synonyms. */
+    @GET
+    @Path("/catalog")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    String catalog();
+
     /** Stateless; a refused input set comes back as the calculator's 400 with its ApiError. */
     @POST
     @Path("/evaluate")

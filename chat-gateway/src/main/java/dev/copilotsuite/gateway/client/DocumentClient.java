@@ -16,6 +16,11 @@ import dev.copilotsuite.platform.security.ServiceAuthFilter;
 @Path("/internal/sessions/{sessionId}/artifacts")
 public interface DocumentClient {
 
+    /** The session's artifacts, newest first, as document-service lists them. */
+    @GET
+    @Timeout(3000)
+    com.fasterxml.jackson.databind.JsonNode list(@PathParam("sessionId") String sessionKey);
+
     /** The artifact's bytes and headers, or 404 when it is unknown or belongs to another session. */
     @GET
     @Path("/{artifactId}")

@@ -1,6 +1,5 @@
 package dev.copilotsuite.gateway.messaging;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,12 +13,15 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import dev.copilotsuite.events.Topics;
+import dev.copilotsuite.gateway.service.SessionStream;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 
 /**
- * A replica reads outbound events from "latest", so it must not take sockets before its consumers hold
- * their partitions: an event published in between would reach no one. Readiness waits for that.
+ * A replica reads the sequenced topic from "latest", so it must not take sockets before its consumer holds
+ * the partitions (an event published in between would reach no one) and before its sequencer consumers
+ * joined their shared group. Readiness waits for both. Where the consumer starts on each partition is
+ * where this replica's replay windows start.
  */
 @ApplicationScoped
 @Identifier(OutboundAssignments.NAME)
@@ -27,15 +29,47 @@ public class OutboundAssignments implements KafkaConsumerRebalanceListener {
 
     public static final String NAME = "gateway-outbound";
 
-    private final Set<String> assigned = ConcurrentHashMap.newKeySet();
+    private final SessionStream stream;
+    private final SequencerAssignments sequencer;
+    private volatile boolean assigned;
+
+    public OutboundAssignments(SessionStream stream,
+            @Identifier(SequencerAssignments.NAME) SequencerAssignments sequencer) {
+        this.stream = stream;
+        this.sequencer = sequencer;
+    }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        partitions.forEach(partition -> assigned.add(partition.topic()));
+        for (TopicPartition partition : partitions) {
+            int count = consumer.partitionsFor(partition.topic()).size();
+            stream.assigned(partition.partition(), consumer.position(partition), count);
+        }
+        if (!partitions.isEmpty()) {
+            assigned = true;
+        }
     }
 
     public boolean complete() {
-        return assigned.containsAll(Arrays.asList(Topics.GATEWAY_OUTBOUND));
+        return assigned && sequencer.joined();
+    }
+
+    /** The sequencer's consumers: one per outbound topic, each told its (possibly empty) share. */
+    @ApplicationScoped
+    @Identifier(SequencerAssignments.NAME)
+    public static class SequencerAssignments implements KafkaConsumerRebalanceListener {
+
+        public static final String NAME = "gateway-sequencer";
+        private final Set<Object> consumers = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            consumers.add(consumer);
+        }
+
+        boolean joined() {
+            return consumers.size() >= Topics.GATEWAY_OUTBOUND.length;
+        }
     }
 
     @Readiness

@@ -2,48 +2,30 @@ package dev.copilotsuite.gateway.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.copilotsuite.events.EventEnvelope;
-import dev.copilotsuite.events.Topics;
-import dev.copilotsuite.events.document.ArtifactReady;
-import dev.copilotsuite.gateway.rest.ArtifactResource;
-import dev.copilotsuite.gateway.websocket.ServerMessage;
-import dev.copilotsuite.gateway.websocket.SessionHub;
+import dev.copilotsuite.gateway.service.SessionStream;
 
 /**
- * Delivers every outbound event to the sockets of its session on this replica. Each replica reads
- * with a group of its own, so all of them see every event.
+ * Reads the sequenced topic and hands each record, with its partition and offset, to the session stream.
+ * Each replica reads with a group of its own from "latest", so all of them see every event.
  */
 @ApplicationScoped
 public class OutboundEventsConsumer {
 
-    private final SessionHub hub;
+    private final SessionStream stream;
 
-    public OutboundEventsConsumer(SessionHub hub) {
-        this.hub = hub;
+    public OutboundEventsConsumer(SessionStream stream) {
+        this.stream = stream;
     }
 
-    @Incoming(Topics.CHAT_REPLIES)
-    @Incoming(Topics.CALCULATOR_STATE)
-    @Incoming(Topics.CALL_UPDATES)
-    @Incoming(Topics.DOCUMENT_READY)
-    public void deliver(EventEnvelope<?> event) {
-        if (event == null) {
+    @Incoming(SessionSequencer.TOPIC)
+    public void deliver(ConsumerRecord<String, EventEnvelope<?>> record) {
+        if (record.value() == null) {
             return;
         }
-        hub.deliver(event.sessionId(), clientSessionId -> new ServerMessage(event.type(), clientSessionId, event.id(),
-                event.timestamp(), browserPayload(event, clientSessionId)));
-    }
-
-    private static Object browserPayload(EventEnvelope<?> event, String clientSessionId) {
-        if (event.payload() instanceof ArtifactReady artifact) {
-            return new ArtifactLink(artifact, ArtifactResource.url(clientSessionId, artifact.artifactId()));
-        }
-        return event.payload();
-    }
-
-    /** An artifact with the gateway URL that downloads it under the same bearer token. */
-    public record ArtifactLink(ArtifactReady artifact, String url) {
+        stream.publish(record.partition(), record.offset(), record.value());
     }
 }

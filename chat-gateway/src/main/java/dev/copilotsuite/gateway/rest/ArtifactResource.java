@@ -36,6 +36,30 @@ public class ArtifactResource {
         return "/api/sessions/" + clientSessionId + "/artifacts/" + artifactId;
     }
 
+    /** The session's documents, newest first, each with its download url. */
+    @GET
+    @jakarta.ws.rs.Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    public Response list(@PathParam("sessionId") String sessionId) {
+        String key = Requests.chatKey(Requests.caller(token), sessionId);
+        com.fasterxml.jackson.databind.JsonNode listed;
+        try {
+            listed = documents.list(key);
+        } catch (RuntimeException e) {
+            throw SessionResource.unavailable("document service", e);
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .arrayNode();
+        for (com.fasterxml.jackson.databind.JsonNode artifact : listed) {
+            String id = artifact.path("artifactId").asText();
+            out.addObject().put("artifactId", id).put("title", artifact.path("title").asText(null))
+                    .put("kind", artifact.path("kind").asText(null))
+                    .put("stateVersion", artifact.path("stateVersion").asLong())
+                    .put("sizeBytes", artifact.path("sizeBytes").asLong())
+                    .put("createdAt", artifact.path("createdAt").asText(null)).put("url", url(sessionId, id));
+        }
+        return Response.ok(out).build();
+    }
+
     @GET
     @Path("/{artifactId}")
     public Response download(@PathParam("sessionId") String sessionId, @PathParam("artifactId") String artifactId) {

@@ -30,6 +30,18 @@ public class CalculatorResource {
         this.calculator = calculator;
     }
 
+    /** Every input: key, label, unit, default, bounds, description, synonyms. */
+    @jakarta.ws.rs.GET
+    @Path("/catalog")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response catalog() {
+        try {
+            return Response.ok(calculator.catalog(), MediaType.APPLICATION_JSON).build();
+        } catch (RuntimeException e) {
+            throw SessionResource.unavailable("calculator", e);
+        }
+    }
+
     @POST
     @Path("/evaluate")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -42,6 +42,13 @@ public class CommandPublisher {
                 new ChatMessageSubmitted(messageId, caller.userId(), text));
     }
 
+    /** As {@link #chat}, without blocking: completes once Kafka holds the message. */
+    public java.util.concurrent.CompletionStage<Void> chatAsync(Caller caller, String sessionKey, String messageId,
+            String text) {
+        return EventPublisher.send(chatRequests, EventEnvelope.of(caller.tenantId(), sessionKey, null,
+                new ChatMessageSubmitted(messageId, caller.userId(), text)));
+    }
+
     public EventEnvelope<?> calculatorChange(Caller caller, String sessionKey, String requestId, Long expectedVersion,
             List<ChangeOp> ops) {
         return publish(calculatorCommands, caller.tenantId(), sessionKey,

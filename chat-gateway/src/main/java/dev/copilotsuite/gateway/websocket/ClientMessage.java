@@ -30,7 +30,7 @@ public sealed interface ClientMessage {
     }
 
     @JsonTypeName("join")
-    record Join(String sessionId, SessionKeys.Kind kind) implements ClientMessage {
+    record Join(String sessionId, SessionKeys.Kind kind, Long lastSeq) implements ClientMessage {
     }
 
     @JsonTypeName("leave")

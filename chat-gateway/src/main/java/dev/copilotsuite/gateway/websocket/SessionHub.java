@@ -1,7 +1,6 @@
 package dev.copilotsuite.gateway.websocket;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,71 +9,148 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.copilotsuite.gateway.config.GatewayConfig;
+import dev.copilotsuite.gateway.service.SessionStream;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
 
 /**
- * Which open sockets joined which session, on this replica. Every replica consumes every outbound
- * event, so whichever replica holds a socket delivers to it.
+ * The open sockets of this replica and the sessions each joined. Every replica reads every outbound event
+ * (through {@link SessionStream}), so whichever replica holds a socket delivers to it.
  */
 @ApplicationScoped
 public class SessionHub {
 
     private static final Logger LOG = Logger.getLogger(SessionHub.class);
+    static final int POLICY_VIOLATION = 1008;
 
-    /** A socket's view of one session: the key it resolves to and the id the client calls it. */
-    record Subscription(WebSocketConnection connection, String clientSessionId) {
-    }
-
-    private final Map<String, Set<Subscription>> bySession = new ConcurrentHashMap<>();
+    private final Map<String, ClientConnection> clients = new ConcurrentHashMap<>();
+    private final SessionStream stream;
     private final ObjectMapper mapper;
+    private final GatewayConfig.Socket config;
+    private final Vertx vertx;
 
-    public SessionHub(ObjectMapper mapper) {
+    public SessionHub(SessionStream stream, ObjectMapper mapper, GatewayConfig config, Vertx vertx) {
+        this.stream = stream;
         this.mapper = mapper;
+        this.config = config.socket();
+        this.vertx = vertx;
     }
 
-    public void join(String sessionKey, String clientSessionId, WebSocketConnection connection) {
-        bySession.computeIfAbsent(sessionKey, k -> ConcurrentHashMap.newKeySet())
-                .add(new Subscription(connection, clientSessionId));
+    ClientConnection open(WebSocketConnection connection) {
+        return clients.computeIfAbsent(connection.id(),
+                id -> new ClientConnection(connection, config.sendQueue(), config.inFlight()));
     }
 
-    public void leave(String sessionKey, WebSocketConnection connection) {
-        bySession.computeIfPresent(sessionKey, (key, subs) -> {
-            subs.removeIf(s -> s.connection().id().equals(connection.id()));
-            return subs.isEmpty() ? null : subs;
+    ClientConnection client(WebSocketConnection connection) {
+        return open(connection);
+    }
+
+    void closed(WebSocketConnection connection) {
+        ClientConnection client = clients.remove(connection.id());
+        if (client != null) {
+            client.subscriptions.values().forEach(sub -> stream.stopListening(sub.sessionKey, sub));
+            client.subscriptions.clear();
+        }
+    }
+
+    /** Sockets open on this replica. */
+    public int openSockets() {
+        return clients.size();
+    }
+
+    int maxSessions() {
+        return config.maxSessions();
+    }
+
+    int queueCapacity() {
+        return config.sendQueue();
+    }
+
+    /**
+     * Subscribes a socket to a session, replacing an earlier subscription of the same socket; null when the
+     * socket already joined as many sessions as it may.
+     */
+    Subscription subscribe(ClientConnection client, String sessionKey, String clientSessionId) {
+        Subscription previous = client.subscriptions.get(sessionKey);
+        if (previous == null && client.subscriptions.size() >= config.maxSessions()) {
+            return null;
+        }
+        if (previous != null) {
+            stream.stopListening(sessionKey, previous);
+        }
+        Subscription subscription = new Subscription(sessionKey, clientSessionId, client, this);
+        client.subscriptions.put(sessionKey, subscription);
+        return subscription;
+    }
+
+    /** Starts hearing the session live; returns its latest seq. */
+    long listen(Subscription subscription) {
+        return stream.listen(subscription.sessionKey, subscription);
+    }
+
+    void leave(ClientConnection client, String sessionKey) {
+        Subscription subscription = client.subscriptions.remove(sessionKey);
+        if (subscription != null) {
+            stream.stopListening(sessionKey, subscription);
+        }
+    }
+
+    boolean joined(ClientConnection client, String sessionKey) {
+        return client.subscriptions.containsKey(sessionKey);
+    }
+
+    /** Sends a socket-level message (joined, snapshot, error, pong). */
+    void send(ClientConnection client, ObjectNode message) {
+        if (!client.offer(write(message))) {
+            overflowed(client);
+        }
+    }
+
+    ObjectNode message(String type, String sessionId) {
+        ObjectNode message = mapper.createObjectNode().put("type", type);
+        if (sessionId != null) {
+            message.put("sessionId", sessionId);
+        }
+        return message;
+    }
+
+    ObjectNode error(String sessionId, String code, String text) {
+        return message("error", null).put("code", code).put("message", text).put("sessionId", sessionId);
+    }
+
+    /**
+     * The socket's queue is full: drop it, tell each session to resync, and close the socket if it is still
+     * stuck after the timeout.
+     */
+    void overflowed(ClientConnection client) {
+        client.dropQueued();
+        boolean any = false;
+        for (Subscription subscription : client.subscriptions.values()) {
+            if (subscription.markStale()) {
+                any = true;
+                client.force(write(message("resync", subscription.clientSessionId).put("reason", "SEND_QUEUE_OVERFLOW")));
+            }
+        }
+        if (!any) {
+            return;
+        }
+        LOG.infof("socket %s: send queue overflowed; its sessions must resync", client.id());
+        vertx.setTimer(Math.max(1, config.stuckTimeout().toMillis()), timer -> {
+            if (clients.containsKey(client.id()) && !client.drained()) {
+                LOG.infof("socket %s: still not reading after %s; closing", client.id(), config.stuckTimeout());
+                client.close(POLICY_VIOLATION, "The client does not read its messages; reconnect and rejoin.");
+            }
         });
     }
 
-    public void leaveAll(WebSocketConnection connection) {
-        bySession.keySet().forEach(key -> leave(key, connection));
-    }
-
-    public boolean joined(String sessionKey, WebSocketConnection connection) {
-        Set<Subscription> subs = bySession.get(sessionKey);
-        return subs != null && subs.stream().anyMatch(s -> s.connection().id().equals(connection.id()));
-    }
-
-    /** Sends to every socket of the session; {@code message} gets each client's own session id. */
-    public int deliver(String sessionKey, java.util.function.Function<String, ServerMessage> message) {
-        Set<Subscription> subs = bySession.get(sessionKey);
-        if (subs == null) {
-            return 0;
-        }
-        subs.forEach(sub -> send(sub.connection(), message.apply(sub.clientSessionId())));
-        return subs.size();
-    }
-
-    public void send(WebSocketConnection connection, ServerMessage message) {
-        if (!connection.isOpen()) {
-            return;
-        }
-        String json;
+    String write(ObjectNode message) {
         try {
-            json = mapper.writeValueAsString(message);
+            return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + message.type(), e);
+            throw new IllegalStateException("cannot write " + message.path("type").asText(), e);
         }
-        connection.sendText(json).subscribe().with(ok -> {
-        }, failure -> LOG.debugf("socket %s: send failed: %s", connection.id(), failure.getMessage()));
     }
 }
