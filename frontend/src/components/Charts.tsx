@@ -48,13 +48,13 @@ export function UtilizationChart({ calc }: { calc: CalculatorSnapshot }) {
       <figcaption className="text-sm font-semibold text-slate-800">Utilization against capacity</figcaption>
       <div className="h-56" role="img" aria-label={`Average utilization ${percent(o.utilization)}, peak ${percent(o.peakUtilization)}; capacity is 100%`}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
+          <BarChart data={data} layout="vertical" margin={{ top: 22, right: 16, left: 8, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, top]} tickFormatter={(v) => percent(v, 0)} tick={{ fontSize: 11 }} />
             <YAxis type="category" dataKey="name" tick={{ fontSize: 12 }} width={70} />
             <Tooltip formatter={(v) => percent(Number(v))} />
-            <ReferenceLine x={1} stroke="#0f172a" strokeDasharray="4 2" label={{ value: 'capacity', position: 'top', fontSize: 11 }} />
-            <ReferenceLine x={1.2} stroke="#dc2626" strokeDasharray="2 2" label={{ value: '120%', position: 'top', fontSize: 11, fill: '#b91c1c' }} />
+            <ReferenceLine x={1} stroke="#0f172a" strokeDasharray="4 2" label={{ value: 'capacity', position: 'insideTopRight', offset: -16, fontSize: 11 }} />
+            <ReferenceLine x={1.2} stroke="#dc2626" strokeDasharray="2 2" label={{ value: '120%', position: 'insideTopLeft', offset: -16, fontSize: 11, fill: '#b91c1c' }} />
             <Bar dataKey="value" name="Utilization" isAnimationActive={false}>
               {data.map((d) => <Cell key={d.name} fill={d.value > 1.2 ? '#dc2626' : d.value > 1 ? '#d97706' : '#4f46e5'} />)}
             </Bar>

@@ -76,7 +76,7 @@ export function InputField({ path, def, value, version, highlightedAt, rejection
           key={`h-${highlightedAt ?? 0}`}
           className={`w-full rounded-md border px-2 py-1.5 text-right text-sm tabular-nums focus:outline-none focus:ring-2 ${
             message ? 'border-red-500 bg-red-50 focus:ring-red-200' : 'border-slate-300 focus:border-indigo-500 focus:ring-indigo-200'
-          } ${flashing ? 'flash-change' : ''} ${displaySuffix(def) ? 'pr-9' : ''}`}
+          } ${flashing ? 'flash-change' : ''} ${displaySuffix(def) === '%' ? 'pr-6' : ''}`}
         />
         {displaySuffix(def) === '%' && <span aria-hidden className="pointer-events-none absolute right-2 text-xs text-slate-500">%</span>}
         {pendingSince != null && <Loader2 aria-label="Saving" className="absolute -right-5 h-4 w-4 animate-spin text-slate-500" />}
