@@ -43,24 +43,30 @@ export function UtilizationChart({ calc }: { calc: CalculatorSnapshot }) {
     { name: 'Peak hour', value: o.peakUtilization ?? 0 },
   ];
   const top = Math.max(1.4, ...data.map((d) => d.value * 1.1));
+  const step = top > 3 ? 1 : top > 1.5 ? 0.5 : 0.2;
+  const ticks = Array.from({ length: Math.floor(top / step) + 1 }, (_, i) => Number((i * step).toFixed(2)));
   return (
     <figure className={card}>
       <figcaption className="text-sm font-semibold text-slate-800">Utilization against capacity</figcaption>
       <div className="h-56" role="img" aria-label={`Average utilization ${percent(o.utilization)}, peak ${percent(o.peakUtilization)}; capacity is 100%`}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ top: 22, right: 16, left: 8, bottom: 0 }}>
+          <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, top]} tickFormatter={(v) => percent(v, 0)} tick={{ fontSize: 11 }} />
+            <XAxis type="number" domain={[0, top]} ticks={ticks} tickFormatter={(v) => percent(v, 0)} tick={{ fontSize: 11 }} />
             <YAxis type="category" dataKey="name" tick={{ fontSize: 12 }} width={70} />
             <Tooltip formatter={(v) => percent(Number(v))} />
-            <ReferenceLine x={1} stroke="#0f172a" strokeDasharray="4 2" label={{ value: 'capacity', position: 'insideTopRight', offset: -16, fontSize: 11 }} />
-            <ReferenceLine x={1.2} stroke="#dc2626" strokeDasharray="2 2" label={{ value: '120%', position: 'insideTopLeft', offset: -16, fontSize: 11, fill: '#b91c1c' }} />
+            <ReferenceLine x={1} stroke="#0f172a" strokeDasharray="4 2" />
+            <ReferenceLine x={1.2} stroke="#dc2626" strokeDasharray="2 2" />
             <Bar dataKey="value" name="Utilization" isAnimationActive={false}>
               {data.map((d) => <Cell key={d.name} fill={d.value > 1.2 ? '#dc2626' : d.value > 1 ? '#d97706' : '#4f46e5'} />)}
             </Bar>
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <p className="flex flex-wrap gap-x-3 text-xs text-slate-700">
+        <span><span aria-hidden className="mr-1 inline-block w-4 border-t-2 border-dashed border-slate-900 align-middle" />capacity (100%)</span>
+        <span><span aria-hidden className="mr-1 inline-block w-4 border-t-2 border-dotted border-red-600 align-middle" />alert (120%)</span>
+      </p>
       <p className="text-xs text-slate-600">{Math.round(o.humanMinutes).toLocaleString('en-US')} human minutes of {Math.round(o.capacityMinutes).toLocaleString('en-US')} capacity · {o.fteRequired.toFixed(1)} FTE needed</p>
     </figure>
   );

@@ -198,13 +198,13 @@ export function CopilotPanel({ state, defs, token, onSend, onUndo, onApply }: Pa
         )}
       </ol>
       <div className="border-t border-slate-200 bg-white p-2">
-        <div className="mb-2 flex gap-1.5 overflow-x-auto pb-1" role="group" aria-label="Example prompts">
+        <div className="mb-2 flex flex-wrap gap-1.5" role="group" aria-label="Example prompts">
           {EXAMPLE_PROMPTS.map((p) => (
             <button
               key={p}
               type="button"
               onClick={() => onSend(p)}
-              className="shrink-0 rounded-full border border-indigo-200 bg-indigo-50 px-2.5 py-1 text-xs text-indigo-900 hover:bg-indigo-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+              className="rounded-full border border-indigo-200 bg-indigo-50 px-2.5 py-1 text-left text-xs text-indigo-900 hover:bg-indigo-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
             >
               {p}
             </button>

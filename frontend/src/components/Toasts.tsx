@@ -11,7 +11,7 @@ export function InsightToasts({ toasts, onDismiss, onApply }: { toasts: Insight[
     return () => timers.forEach(clearTimeout);
   }, [toasts, onDismiss]);
   return (
-    <div className="pointer-events-none fixed right-4 top-16 z-40 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2" aria-live="assertive">
+    <div className="pointer-events-none fixed bottom-4 left-4 z-40 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2" aria-live="assertive">
       {toasts.map((t) => (
         <div
           key={t.insightId}
