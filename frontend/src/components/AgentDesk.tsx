@@ -142,7 +142,7 @@ export function CustomerCard({ data }: { data: CustomerCardData | null }) {
 }
 
 const decisionLook: Record<string, { text: string; cls: string }> = {
-  YES: { text: 'Yes, covered', cls: 'bg-emerald-600 text-white' },
+  YES: { text: 'Yes, covered', cls: 'bg-emerald-700 text-white' },
   NO: { text: 'No, not covered', cls: 'bg-red-700 text-white' },
   PARTIAL: { text: 'Partial', cls: 'bg-amber-400 text-amber-950' },
 };
@@ -231,7 +231,7 @@ function CopilotToggle({ client, callId }: { client: GatewayClient; callId: stri
           role="switch"
           aria-checked={enabled}
           onClick={() => send(!enabled)}
-          className={`ml-auto inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-xs font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 ${enabled ? 'bg-emerald-600 text-white' : 'bg-slate-200 text-slate-800'}`}
+          className={`ml-auto inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-xs font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 ${enabled ? 'bg-emerald-700 text-white' : 'bg-slate-200 text-slate-800'}`}
         >
           <Power aria-hidden className="h-3.5 w-3.5" /> {enabled ? 'On' : 'Off'}
         </button>
