@@ -64,7 +64,9 @@ const scenarios = {
     // Out of bounds first: refused in place, nothing sent.
     await field.fill('-5');
     await field.press('Enter');
-    await page.getByText('Out of bounds: 0 – 100,000').waitFor({ timeout: 5000 });
+    const refusal = page.getByText('Out of bounds: 0 – 100,000');
+    await refusal.waitFor({ timeout: 5000 });
+    await refusal.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     check((await page.getByTestId('calculator').getAttribute('data-version')) === '0', 'a refused value must not change the state');
     await shot(page, 'insight-01-refused-in-place');
     await field.fill('12');
