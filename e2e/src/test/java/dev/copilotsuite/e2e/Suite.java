@@ -68,6 +68,36 @@ final class Suite {
         return URI.create("ws://127.0.0.1:" + GATEWAY_PORT + "/ws");
     }
 
+    /**
+     * A second gateway replica from the packaged jar, on its own port, against the same Kafka, MongoDB,
+     * keys and services as the first: what a second pod behind a load balancer without sticky routing is.
+     */
+    Process secondGateway(int port) {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-Dquarkus.profile=dev", "-jar",
+                root.resolve("chat-gateway/target/quarkus-app/quarkus-run.jar").toString())
+                .directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(logs().resolve("chat-gateway-2.log").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.remove("KAFKA_BOOTSTRAP_SERVERS");
+        environment.remove("MONGODB_URI");
+        environment.put("COPILOT_PORT", String.valueOf(port));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env.get("KAFKA_PORT"));
+        environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + env.get("MONGO_PORT"));
+        environment.put("JWT_PUBLIC_KEY_LOCATION", home.resolve("keys/jwt-public.pem").toString());
+        environment.put("JWT_PRIVATE_KEY_LOCATION", home.resolve("keys/jwt-private.pem").toString());
+        environment.put("JWT_ISSUER", "copilot-suite-dev");
+        environment.put("WEBHOOK_SECRET", webhookSecret());
+        environment.put("CALCULATOR_URL", "http://127.0.0.1:" + env.get("CALCULATOR_PORT"));
+        environment.put("DOCUMENT_URL", "http://127.0.0.1:" + env.get("DOCUMENT_PORT"));
+        environment.put("ORCHESTRATOR_URL", "http://127.0.0.1:" + env.get("ORCHESTRATOR_PORT"));
+        environment.put("COPILOT_SERVICE_URL", "http://127.0.0.1:" + env.get("COPILOT_SERVICE_PORT"));
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start a second gateway", e);
+        }
+    }
+
     Path logs() {
         return home.resolve("logs");
     }

@@ -64,27 +64,27 @@ class WalkingSkeletonTest {
             mine.send(Map.of("type", "join", "kind", "chat", "sessionId", session));
             // The same client id under another user is another session entirely.
             other.send(Map.of("type", "join", "kind", "chat", "sessionId", session));
-            JsonNode snapshot = mine.awaitType("calculator.state", WAIT);
-            assertEquals(30.0, snapshot.path("payload").path("inputs").path("humanAgents").asDouble());
-            other.awaitType("calculator.state", WAIT);
+            JsonNode snapshot = mine.await(m -> aguiType(m).equals("STATE_SNAPSHOT"), WAIT);
+            assertEquals(30.0, snapshot.path("event").path("snapshot").path("inputs").path("humanAgents").asDouble());
+            other.await(m -> aguiType(m).equals("STATE_SNAPSHOT"), WAIT);
 
             mine.send(Map.of("type", "chat", "sessionId", session, "text", "Increase agent count to 50 and reduce rent by 10%."));
 
-            JsonNode state = mine.awaitType("calculator.state.changed", WAIT);
+            JsonNode state = mine.await(m -> aguiType(m).equals("STATE_DELTA"), WAIT);
             assertEquals(session, state.path("sessionId").asText());
-            assertEquals(50.0, state.path("payload").path("inputs").path("humanAgents").asDouble());
-            assertEquals(27000.0, state.path("payload").path("inputs").path("rent").asDouble(), 1e-9);
-            JsonNode reply = mine.awaitType("chat.replied", WAIT);
-            String text = reply.path("payload").path("text").asText();
+            assertEquals(50.0, patched(state, "/inputs/humanAgents").asDouble(), state.toString());
+            assertEquals(27000.0, patched(state, "/inputs/rent").asDouble(), 1e-9);
+            JsonNode reply = mine.await(m -> aguiType(m).equals("RUN_FINISHED"), WAIT);
+            String text = reply.path("event").path("result").path("reply").asText();
             assertTrue(text.contains("30 → 50"), text);
             assertTrue(text.contains("$30.0K → $27.0K"), text);
-            assertEquals("MODIFY", reply.path("payload").path("routes").path(0).asText());
+            assertEquals("MODIFY", reply.path("event").path("result").path("routes").path(0).asText());
 
             // Bob is connected, joined under the same client id, and hears nothing of Ana's session.
             other.send(Map.of("type", "ping"));
             other.awaitType("pong", WAIT);
-            assertTrue(other.received().stream().noneMatch(m -> m.path("type").asText().startsWith("chat.replied")
-                    || m.path("type").asText().equals("calculator.state.changed")), other.received().toString());
+            assertTrue(other.received().stream().noneMatch(m -> aguiType(m).equals("RUN_FINISHED")
+                    || aguiType(m).equals("STATE_DELTA")), other.received().toString());
         }
     }
 
@@ -105,17 +105,18 @@ class WalkingSkeletonTest {
             HttpResponse<String> accepted = webhook(body, SUITE.webhookSecret());
             assertEquals(202, accepted.statusCode(), accepted.body());
 
-            JsonNode transcript = desk.awaitType("transcript_update", WAIT);
+            JsonNode transcript = desk.await(m -> m.path("type").asText().equals("transcript_update")
+                    && m.path("lines").size() > 0, WAIT);
             assertEquals(call, transcript.path("sessionId").asText());
-            assertTrue(transcript.path("payload").path("line").path("text").asText().contains("dishwasher"));
+            assertTrue(transcript.path("lines").path(0).path("text").asText().contains("dishwasher"));
             JsonNode customer = desk.awaitType("customer_update", WAIT);
-            assertTrue(customer.path("payload").path("found").asBoolean(), customer.toString());
+            assertTrue(customer.path("found").asBoolean(), customer.toString());
             JsonNode suggestions = desk.awaitType("suggestion_update", WAIT);
-            JsonNode card = suggestions.path("payload").path("cards").path(0);
+            JsonNode card = suggestions.path("cards").path(0);
             assertEquals("Dishwasher", card.path("item").asText(), suggestions.toString());
             assertEquals("YES", card.path("decision").asText());
             assertEquals("plan-plus", card.path("evidence").path(0).path("docId").asText());
-            assertEquals("PROBLEM", suggestions.path("payload").path("intent").asText());
+            assertEquals("PROBLEM", suggestions.path("intent").asText());
 
             // An agent of another tenant who names the same call id hears nothing of it.
             foreign.send(Map.of("type", "ping"));
@@ -130,13 +131,13 @@ class WalkingSkeletonTest {
         String session = "doc-" + UUID.randomUUID();
         try (TestSocket mine = TestSocket.open(SUITE.ws(), ana)) {
             mine.send(Map.of("type", "join", "kind", "chat", "sessionId", session));
-            mine.awaitType("calculator.state", WAIT);
+            mine.await(m -> aguiType(m).equals("STATE_SNAPSHOT"), WAIT);
             mine.send(Map.of("type", "chat", "sessionId", session, "text", "Prepare an executive summary for my CFO"));
 
-            JsonNode reply = mine.awaitType("chat.replied", WAIT);
-            assertEquals("GENERATE", reply.path("payload").path("routes").path(0).asText());
+            JsonNode reply = mine.await(m -> aguiType(m).equals("RUN_FINISHED"), WAIT);
+            assertEquals("GENERATE", reply.path("event").path("result").path("routes").path(0).asText());
             JsonNode ready = mine.awaitType("artifact_ready", Duration.ofSeconds(60));
-            String url = ready.path("payload").path("url").asText();
+            String url = ready.path("url").asText();
             assertTrue(url.startsWith("/api/sessions/" + session + "/artifacts/"), url);
 
             HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(SUITE.http(url))
@@ -196,12 +197,27 @@ class WalkingSkeletonTest {
 
         try (TestSocket socket = TestSocket.open(SUITE.ws(), ana)) {
             socket.send("{not json");
-            assertEquals("INVALID_MESSAGE", socket.awaitType("error", WAIT).path("payload").path("code").asText());
+            assertEquals("INVALID_MESSAGE", socket.awaitType("error", WAIT).path("code").asText());
             socket.send(Map.of("type", "chat", "text", "no session id"));
-            socket.await(m -> "INVALID_SESSION".equals(m.path("payload").path("code").asText()), WAIT);
+            socket.await(m -> "INVALID_SESSION".equals(m.path("code").asText()), WAIT);
             socket.send(Map.of("type", "chat", "sessionId", "never-joined", "text", "hello"));
-            socket.await(m -> "NOT_JOINED".equals(m.path("payload").path("code").asText()), WAIT);
+            socket.await(m -> "NOT_JOINED".equals(m.path("code").asText()), WAIT);
         }
+    }
+
+    /** The AG-UI event type of an {@code agui} message, else "". */
+    static String aguiType(JsonNode message) {
+        return message.path("type").asText().equals("agui") ? message.path("event").path("type").asText() : "";
+    }
+
+    /** The value a STATE_DELTA sets at a JSON pointer. */
+    static JsonNode patched(JsonNode stateDelta, String pointer) {
+        for (JsonNode op : stateDelta.path("event").path("delta")) {
+            if (op.path("path").asText().equals(pointer)) {
+                return op.path("value");
+            }
+        }
+        throw new AssertionError("no " + pointer + " in " + stateDelta);
     }
 
     private static HttpResponse<String> evaluate(String body, String token) throws IOException, InterruptedException {
@@ -213,7 +229,7 @@ class WalkingSkeletonTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> webhook(String body, String secret) throws IOException, InterruptedException {
+    static HttpResponse<String> webhook(String body, String secret) throws IOException, InterruptedException {
         long timestamp = Instant.now().getEpochSecond();
         return HTTP.send(HttpRequest.newBuilder(SUITE.http("/webhook/transcripts"))
                 .header("Content-Type", "application/json")

@@ -247,6 +247,16 @@ public class SessionStream {
         return Utils.toPositive(Utils.murmur2(sessionKey.getBytes(StandardCharsets.UTF_8))) % count;
     }
 
+    /** Whether this replica keeps a window for the session now. */
+    public boolean holds(String sessionKey) {
+        lock.lock();
+        try {
+            return windows.containsKey(sessionKey);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int sessionsHeld() {
         lock.lock();
         try {

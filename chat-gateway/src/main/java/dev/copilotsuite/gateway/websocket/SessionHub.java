@@ -27,6 +27,8 @@ public class SessionHub {
     static final int POLICY_VIOLATION = 1008;
 
     private final Map<String, ClientConnection> clients = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong overflows = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong stuckClosed = new java.util.concurrent.atomic.AtomicLong();
     private final SessionStream stream;
     private final ObjectMapper mapper;
     private final GatewayConfig.Socket config;
@@ -59,6 +61,15 @@ public class SessionHub {
     /** Sockets open on this replica. */
     public int openSockets() {
         return clients.size();
+    }
+
+    /** Sockets whose send queue overflowed, and those then closed for not reading, since start. */
+    public long overflows() {
+        return overflows.get();
+    }
+
+    public long stuckClosed() {
+        return stuckClosed.get();
     }
 
     int maxSessions() {
@@ -137,10 +148,12 @@ public class SessionHub {
         if (!any) {
             return;
         }
+        overflows.incrementAndGet();
         LOG.infof("socket %s: send queue overflowed; its sessions must resync", client.id());
         vertx.setTimer(Math.max(1, config.stuckTimeout().toMillis()), timer -> {
             if (clients.containsKey(client.id()) && !client.drained()) {
                 LOG.infof("socket %s: still not reading after %s; closing", client.id(), config.stuckTimeout());
+                stuckClosed.incrementAndGet();
                 client.close(POLICY_VIOLATION, "The client does not read its messages; reconnect and rejoin.");
             }
         });
