@@ -10,33 +10,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The web app in a real browser: Debian's Chromium driven by playwright-core (frontend/e2e/run.mjs),
- * against the packaged suite started by ./copilot up, the app served by the gateway itself. Each scenario
+ * against the packaged suite started by ./copilot up (shared with the other e2e classes), the app served by
+ * the gateway itself. Each scenario
  * saves its screenshots under e2e/target/screenshots.
  */
 class FrontendBrowserTest {
 
-    static final Suite SUITE = new Suite();
+    static Suite SUITE;
     static final Path ROOT = Path.of(System.getenv().getOrDefault("COPILOT_ROOT", "..")).toAbsolutePath().normalize();
     static final Path SCREENSHOTS = ROOT.resolve("e2e/target/screenshots");
 
     @BeforeAll
     static void up() {
         assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Debian's chromium is needed: apt-get install chromium");
-        SUITE.up();
+        SUITE = Suite.shared();
         // The frontend module's npm ci (part of the build ./copilot up runs when the suite is missing) installs it.
         assertTrue(Files.isDirectory(ROOT.resolve("frontend/node_modules/playwright-core")),
                 "playwright-core is missing: build the reactor (./mvnw package) first");
-    }
-
-    @AfterAll
-    static void down() {
-        SUITE.down();
     }
 
     @Test

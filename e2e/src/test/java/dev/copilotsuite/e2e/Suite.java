@@ -40,8 +40,33 @@ final class Suite {
         env.put("COPILOT_TODAY", "2026-11-23");
     }
 
+    private static Suite shared;
+
+    /**
+     * One suite for every test class that only uses it (not one that restarts its processes): started
+     * once, stopped when the test JVM exits, so CI pays the start-up once.
+     */
+    static synchronized Suite shared() {
+        if (shared == null) {
+            Suite suite = new Suite();
+            suite.up();
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::down, "e2e-suite-down"));
+            shared = suite;
+        }
+        return shared;
+    }
+
     void up() {
         run(300, "up", "-d");
+    }
+
+    /** Runs {@code ./copilot ARGS} against this suite and returns what it printed. */
+    String copilot(int timeoutSeconds, String... args) {
+        return run(timeoutSeconds, args);
+    }
+
+    Path root() {
+        return root;
     }
 
     void down() {

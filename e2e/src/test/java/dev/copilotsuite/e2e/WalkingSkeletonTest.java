@@ -18,7 +18,6 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ import dev.copilotsuite.testing.TestSocket;
 class WalkingSkeletonTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final Suite SUITE = new Suite();
+    static Suite SUITE;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static String ana;
@@ -45,16 +44,11 @@ class WalkingSkeletonTest {
 
     @BeforeAll
     static void up() {
-        SUITE.up();
+        SUITE = Suite.shared();
         ana = SUITE.token("ana", "acme");
         bob = SUITE.token("bob", "acme");
         agent = SUITE.token("nadia", "demo");
         otherTenantAgent = SUITE.token("mallory", "acme");
-    }
-
-    @AfterAll
-    static void down() {
-        SUITE.down();
     }
 
     @Test

@@ -1,40 +1,57 @@
 package dev.copilotsuite.orchestrator.messaging;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.Topics;
+import dev.copilotsuite.events.calculator.CalculatorState;
 import dev.copilotsuite.events.chat.ChatMessageSubmitted;
 import dev.copilotsuite.events.chat.ChatReplied;
+import dev.copilotsuite.events.chat.ChatRunStarted;
+import dev.copilotsuite.orchestrator.client.CalculatorClient;
+import dev.copilotsuite.orchestrator.model.Focus;
+import dev.copilotsuite.orchestrator.model.Routes;
+import dev.copilotsuite.orchestrator.repository.ChatTurn;
+import dev.copilotsuite.orchestrator.repository.ChatTurnRepository;
 import dev.copilotsuite.orchestrator.service.OfflineBrain;
-import dev.copilotsuite.orchestrator.service.Routes;
-import dev.copilotsuite.orchestrator.service.Turn;
+import dev.copilotsuite.orchestrator.service.TurnScope;
 import dev.copilotsuite.platform.messaging.EventPublisher;
-import dev.copilotsuite.platform.messaging.ProcessedEvents;
 import io.smallrye.common.annotation.Blocking;
 
-/** Answers every chat message; the reply goes back to the session's sockets through the gateway. */
+/**
+ * Runs one turn per chat message and streams it back: chat.run.started, the tools, the text deltas, then
+ * chat.replied once the turn is stored. A redelivered message gets its stored reply again, never a
+ * second run (which could apply a change twice).
+ */
 @ApplicationScoped
 public class ChatRequestConsumer {
 
     private static final Logger LOG = Logger.getLogger(ChatRequestConsumer.class);
 
     private final OfflineBrain brain;
-    private final ProcessedEvents processed;
+    private final ChatTurnRepository turns;
+    private final CalculatorClient calculator;
+    private final ObjectMapper mapper;
     private final Emitter<EventEnvelope<?>> replies;
 
-    public ChatRequestConsumer(OfflineBrain brain, ProcessedEvents processed,
-            @Channel(Topics.CHAT_REPLIES) Emitter<EventEnvelope<?>> replies) {
+    public ChatRequestConsumer(OfflineBrain brain, ChatTurnRepository turns, @RestClient CalculatorClient calculator,
+            ObjectMapper mapper, @Channel(Topics.CHAT_REPLIES) Emitter<EventEnvelope<?>> replies) {
         this.brain = brain;
-        this.processed = processed;
+        this.turns = turns;
+        this.calculator = calculator;
+        this.mapper = mapper;
         this.replies = replies;
     }
 
@@ -42,22 +59,56 @@ public class ChatRequestConsumer {
     @Blocking
     public void onMessage(EventEnvelope<?> event) {
         if (event != null && event.payload() instanceof ChatMessageSubmitted message) {
-            processed.process("chat-requests", event, () -> reply(event, message));
+            if (message.text() == null || message.text().isBlank() || message.messageId() == null) {
+                LOG.warnf("chat message without text or id in session %s dropped", event.sessionId());
+                return;
+            }
+            Optional<ChatTurn> earlier = turns.find(event.sessionId(), message.messageId());
+            if (earlier.isPresent()) {
+                EventPublisher.sendAndWait(replies, event.answer(turns.reply(earlier.get())));
+                return;
+            }
+            answer(event, message);
         }
     }
 
-    private void reply(EventEnvelope<?> event, ChatMessageSubmitted message) {
-        Turn turn;
+    private void answer(EventEnvelope<?> event, ChatMessageSubmitted message) {
+        EventPublisher.send(replies, event.answer(new ChatRunStarted(message.messageId(), OfflineBrain.NAME)));
+        KafkaTurnStream stream = new KafkaTurnStream(replies, event, message.messageId(), mapper);
+        Focus focus = turns.lastFocus(event.sessionId());
+        ChatReplied reply;
+        TurnScope scope = null;
         try {
-            turn = brain.answer(event, message);
+            CalculatorState state = calculator.state(event.sessionId());
+            scope = new TurnScope(event.sessionId(), event.tenantId(), message.messageId(), message.userId(),
+                    message.text(), state, focus, stream);
+            brain.answer(scope);
+            reply = new ChatReplied(stream.replyId, message.messageId(), distinct(scope.routes), scope.replyText(),
+                    OfflineBrain.NAME, scope.error, scope.ops, scope.scenarioOps, scope.changes, scope.state.version(),
+                    scope.document, scope.artifacts, false);
         } catch (RuntimeException e) {
-            // The calculator stayed unreachable through the retries: say so rather than leave the user waiting.
+            // A service stayed unreachable through its retries: say so rather than leave the user waiting.
             LOG.errorf(e, "message %s could not be answered", message.messageId());
-            turn = new Turn(List.of(Routes.OTHER),
-                    "The calculator is not reachable right now, so nothing was changed. Please try again shortly.", true);
+            String text = "Something I rely on is not reachable right now, so nothing was changed. Please try again "
+                    + "shortly.";
+            if (stream.deltas() == 0) {
+                stream.text(text);
+            }
+            reply = new ChatReplied(stream.replyId, message.messageId(), List.of(Routes.OTHER), text, OfflineBrain.NAME,
+                    true, null, null, null, null, null, null, true);
         }
-        EventPublisher.sendAndWait(replies, event.answer(new ChatReplied(UUID.randomUUID().toString(),
-                message.messageId(), turn.routes(), turn.reply(), "offline", turn.error(), null, null, null, null, null, null,
-                false)));
+        if (stream.deltas() == 0) {
+            stream.text(reply.text());
+        }
+        stream.flush();
+        if (!reply.failed()) {
+            turns.save(event.sessionId(), event.tenantId(), message.messageId(), message.userId(), message.text(),
+                    reply, scope.focus, Instant.now());
+        }
+        EventPublisher.sendAndWait(replies, event.answer(reply));
+    }
+
+    private static List<String> distinct(List<String> routes) {
+        return routes.stream().distinct().toList();
     }
 }

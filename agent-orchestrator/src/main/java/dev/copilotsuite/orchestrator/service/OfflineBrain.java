@@ -1,151 +1,99 @@
 package dev.copilotsuite.orchestrator.service;
 
-import java.util.Locale;
-import java.util.StringJoiner;
-import java.util.regex.Pattern;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
-
-import dev.copilotsuite.events.EventEnvelope;
-import dev.copilotsuite.events.Topics;
-import dev.copilotsuite.events.calculator.CalculatorState;
-import dev.copilotsuite.events.calculator.ChangeRequest;
-import dev.copilotsuite.events.calculator.ChangeResponse;
-import dev.copilotsuite.events.calculator.FieldChange;
-import dev.copilotsuite.events.calculator.InputDef;
-import dev.copilotsuite.events.calculator.RoiOutputs;
-import dev.copilotsuite.events.chat.ChatMessageSubmitted;
-import dev.copilotsuite.events.document.DocumentKind;
-import dev.copilotsuite.events.document.DocumentRequested;
 import dev.copilotsuite.events.format.Figures;
-import dev.copilotsuite.orchestrator.client.CalculatorClient;
-import dev.copilotsuite.platform.messaging.EventPublisher;
-import dev.copilotsuite.platform.rest.ApiError;
+import dev.copilotsuite.events.calculator.RoiOutputs;
+import dev.copilotsuite.orchestrator.model.Routes;
+import dev.copilotsuite.orchestrator.model.Step;
 
 /**
- * The deterministic brain: routes a message, and for a change asks calculator-service to apply the
- * exact batch. Every figure in a reply comes from calculator-service's answer.
+ * The deterministic brain, the suite's embedded default: the router (MessageReader) classifies a message
+ * into steps, and each step runs its agent in order, on the shared TurnScope. A refused change ends the
+ * turn, so nothing after it runs on a state the user did not get.
  */
 @ApplicationScoped
 public class OfflineBrain {
 
-    private static final Logger LOG = Logger.getLogger(OfflineBrain.class);
-    private static final Pattern GENERATE = Pattern.compile(
-            "\\b(executive summary|summary|report|pdf|one[- ]pager|board deck|briefing)\\b");
+    public static final String NAME = "offline";
 
-    private final CalculatorClient calculator;
-    private final Emitter<EventEnvelope<?>> documentRequests;
-    private volatile ChangeParser parser;
+    private final Catalog catalog;
+    private final CalculatorController controller;
+    private final ScenarioRunner scenarios;
+    private final Analyst analyst;
+    private final DocumentGenerator documents;
 
-    public OfflineBrain(@RestClient CalculatorClient calculator,
-            @Channel(Topics.DOCUMENT_REQUESTS) Emitter<EventEnvelope<?>> documentRequests) {
-        this.calculator = calculator;
-        this.documentRequests = documentRequests;
+    public OfflineBrain(Catalog catalog, CalculatorController controller, ScenarioRunner scenarios, Analyst analyst,
+            DocumentGenerator documents) {
+        this.catalog = catalog;
+        this.controller = controller;
+        this.scenarios = scenarios;
+        this.analyst = analyst;
+        this.documents = documents;
     }
 
-    public Turn answer(EventEnvelope<?> event, ChatMessageSubmitted message) {
-        String text = message.text().toLowerCase(Locale.ROOT);
-        if (GENERATE.matcher(text).find()) {
-            return generate(event, message);
-        }
-        ChangeParser.Parsed parsed = parser().parse(message.text());
-        if (!parsed.ops().isEmpty()) {
-            return modify(event, message, parsed);
-        }
-        if (!parsed.problems().isEmpty()) {
-            return Turn.of(Routes.OTHER, String.join(" ", parsed.problems()));
-        }
-        return overview(event.sessionId());
-    }
-
-    private Turn generate(EventEnvelope<?> event, ChatMessageSubmitted message) {
-        CalculatorState state = calculator.state(event.sessionId());
-        EventPublisher.sendAndWait(documentRequests, event.answer(new DocumentRequested(message.messageId(),
-                DocumentKind.EXECUTIVE_SUMMARY, state.version(), message.userId(), null)));
-        return Turn.of(Routes.GENERATE, "I'm preparing an executive summary of your calculator as it stands (version "
-                + state.version() + "). It will appear here as a download in a moment.");
-    }
-
-    private Turn modify(EventEnvelope<?> event, ChatMessageSubmitted message, ChangeParser.Parsed parsed) {
-        CalculatorState before = calculator.state(event.sessionId());
-        ChangeResponse response;
-        try {
-            response = calculator.change(event.sessionId(), new ChangeRequest(event.tenantId(), message.messageId(),
-                    "copilot", message.messageId(), null, parsed.ops()));
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 400 || e.getResponse().getStatus() == 409) {
-                ApiError error = e.getResponse().readEntity(ApiError.class);
-                return Turn.refused("I couldn't make that change, so nothing was changed. " + error.message());
-            }
-            throw e;
-        }
-        StringJoiner changes = new StringJoiner("; ");
-        for (FieldChange change : response.changes()) {
-            InputDef input = parser().input(change.path());
-            changes.add(input.displayName() + " " + value(input, change.before()) + " → " + value(input, change.after()));
-        }
-        String reply = (response.changes().isEmpty() ? "That is already the value, so nothing changed."
-                : "Done: " + changes + ".") + " " + effect(before.outputs(), response.state().outputs());
-        if (!parsed.problems().isEmpty()) {
-            reply += " " + String.join(" ", parsed.problems());
-        }
-        return Turn.of(Routes.MODIFY, reply.trim());
-    }
-
-    private Turn overview(String sessionId) {
-        RoiOutputs out = calculator.state(sessionId).outputs();
-        return Turn.of(Routes.OTHER, "I can change inputs (\"reduce human salary by 15%\"), and prepare an executive "
-                + "summary. Right now peak utilization is " + Figures.percent(out.peakUtilization())
-                + ", net recovery " + Figures.money(out.netRecovery()) + " a month and the recovery rate "
-                + Figures.percent(out.recoveryRate()) + ".");
-    }
-
-    /** The key outputs that moved, old → new. */
-    static String effect(RoiOutputs before, RoiOutputs after) {
-        StringJoiner moved = new StringJoiner(", ");
-        if (!Figures.percent(before.peakUtilization()).equals(Figures.percent(after.peakUtilization()))) {
-            moved.add("peak utilization " + Figures.percent(before.peakUtilization()) + " → "
-                    + Figures.percent(after.peakUtilization()));
-        }
-        if (!Figures.money(before.netRecovery()).equals(Figures.money(after.netRecovery()))) {
-            moved.add("net recovery " + Figures.money(before.netRecovery()) + " → " + Figures.money(after.netRecovery()));
-        }
-        if (!Figures.money(before.totalCost()).equals(Figures.money(after.totalCost()))) {
-            moved.add("total monthly cost " + Figures.money(before.totalCost()) + " → " + Figures.money(after.totalCost()));
-        }
-        return moved.length() == 0 ? "" : "Effect: " + moved + ".";
-    }
-
-    private static String value(InputDef input, Object value) {
-        if (!(value instanceof Number number)) {
-            return String.valueOf(value);
-        }
-        double v = number.doubleValue();
-        String unit = input.unit().toLowerCase(Locale.ROOT);
-        if (unit.startsWith("usd")) {
-            return Figures.money(v);
-        }
-        if (unit.startsWith("fraction") || unit.equals("relative")) {
-            return Figures.percent(v);
-        }
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    private ChangeParser parser() {
-        if (parser == null) {
-            synchronized (this) {
-                if (parser == null) {
-                    parser = new ChangeParser(calculator.catalog());
-                    LOG.debug("input catalog loaded from calculator-service");
-                }
+    public void answer(TurnScope scope) {
+        List<Step> steps = catalog.reader().read(scope.text, scope.focus);
+        for (Step step : steps) {
+            run(scope, step);
+            if (scope.error) {
+                return;
             }
         }
-        return parser;
+    }
+
+    private void run(TurnScope scope, Step step) {
+        switch (step.route()) {
+            case Routes.MODIFY:
+                controller.modify(scope, step.ops());
+                break;
+            case Routes.UNDO:
+                controller.undo(scope);
+                break;
+            case Routes.SCENARIO:
+                scenarios.run(scope, step.ops(), step.metric());
+                break;
+            case Routes.ANALYZE:
+                analyst.analyze(scope, step);
+                break;
+            case Routes.GENERATE:
+                documents.generate(scope);
+                break;
+            case Routes.REJECT:
+                scope.routes.add(Routes.REJECT);
+                scope.error = true;
+                scope.focus = scope.focus.withRoute(Routes.REJECT).withRequest(step.ops());
+                scope.say("I couldn't do that, so nothing was changed. " + step.problem());
+                break;
+            default:
+                other(scope, step);
+        }
+    }
+
+    private void other(TurnScope scope, Step step) {
+        scope.routes.add(Routes.OTHER);
+        scope.focus = scope.focus.withRoute(Routes.OTHER);
+        RoiOutputs out = scope.state.outputs();
+        String now = "Right now peak utilization is " + Figures.percent(out.peakUtilization()) + ", net recovery "
+                + Figures.money(out.netRecovery()) + " a month and the recovery rate " + Figures.percent(out.recoveryRate())
+                + ".";
+        switch (step.ask()) {
+            case THANKS:
+                scope.say("You're welcome. Ask me to change an input, explain a figure or run a what-if whenever you like.");
+                break;
+            case CLARIFY:
+                scope.say(step.problem());
+                break;
+            case OFF_TOPIC:
+                scope.say("That is outside what I can help with: I work on your collections ROI calculator. " + now);
+                break;
+            default:
+                scope.say("I'm the copilot of your collections ROI calculator. I can change inputs (\"reduce human "
+                        + "salary by 15%\"), explain a figure (\"why is my peak utilization so high?\"), run a what-if "
+                        + "without touching your numbers (\"what if bucket 1 used AI augmentation?\"), undo a change, "
+                        + "and prepare an executive summary PDF. " + now);
+        }
     }
 }

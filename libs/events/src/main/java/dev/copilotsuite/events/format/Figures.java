@@ -60,6 +60,23 @@ public final class Figures {
         return bucket.replace("bucket", "bucket ");
     }
 
+    /** A strategy as people say it: {@code AI_FIRST} → "AI first". */
+    public static String strategy(String strategy) {
+        if (strategy == null) {
+            return MISSING;
+        }
+        switch (strategy) {
+            case "HUMAN":
+                return "human-only";
+            case "AI_AUGMENTED":
+                return "AI augmentation";
+            case "AI_FIRST":
+                return "AI first";
+            default:
+                return strategy;
+        }
+    }
+
     /** Digits before the point of a value in [1, 1000). */
     private static int integerDigits(BigDecimal value) {
         return value.compareTo(BigDecimal.TEN) < 0 ? 1 : value.compareTo(BigDecimal.valueOf(100)) < 0 ? 2 : 3;

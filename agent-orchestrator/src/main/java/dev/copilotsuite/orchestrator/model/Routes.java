@@ -1,4 +1,4 @@
-package dev.copilotsuite.orchestrator.service;
+package dev.copilotsuite.orchestrator.model;
 
 /** The routes a message can take through the copilot. */
 public final class Routes {
