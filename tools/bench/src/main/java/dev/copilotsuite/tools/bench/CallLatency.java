@@ -100,8 +100,8 @@ public final class CallLatency {
                         while (!carded && System.nanoTime() < deadline) {
                             CallSocket.Received received = socket.next(Duration.ofMillis(250));
                             if (received != null && "suggestion_update".equals(received.message().path("type").asText())
-                                    && received.message().path("payload").path("cards").size() > cards) {
-                                cards = received.message().path("payload").path("cards").size();
+                                    && CallSocket.fields(received.message()).path("cards").size() > cards) {
+                                cards = CallSocket.fields(received.message()).path("cards").size();
                                 latencies.add((received.nanos() - posted) / 1_000_000);
                                 carded = true;
                             }

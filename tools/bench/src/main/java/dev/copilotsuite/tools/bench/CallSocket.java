@@ -105,4 +105,9 @@ final class CallSocket implements WebSocket.Listener, AutoCloseable {
     static List<String> words(String text) {
         return List.of(text.toLowerCase().replaceAll("[^a-z0-9]+", " ").trim().split(" +"));
     }
+
+    /** An event's fields: docs/protocol.md puts them beside its type; older gateways wrapped them in payload. */
+    static JsonNode fields(JsonNode message) {
+        return message.has("payload") ? message.path("payload") : message;
+    }
 }

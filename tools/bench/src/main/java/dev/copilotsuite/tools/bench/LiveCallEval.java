@@ -146,15 +146,16 @@ public final class LiveCallEval {
                     continue;
                 }
                 JsonNode message = received.message();
+                JsonNode fields = CallSocket.fields(message);
                 switch (message.path("type").asText()) {
                     case "transcript_update":
-                        stored = Math.max(stored, message.path("payload").path("segmentCount").asInt());
+                        stored = Math.max(stored, fields.path("segmentCount").asInt());
                         break;
                     case "suggestion_update":
-                        suggestions = message.path("payload");
+                        suggestions = fields;
                         break;
                     case "customer_update":
-                        customer = message.path("payload");
+                        customer = fields;
                         break;
                     default:
                         break;
