@@ -82,7 +82,8 @@ public class BrowserMessages {
             ready.put("kind", artifact.kind() == null ? null : artifact.kind().name());
             out.add(ready);
         } else if (payload instanceof TranscriptUpdated transcript) {
-            out.add(transcript(clientSessionId, List.of(transcript.line())));
+            // segmentCount: how many segments the call has stored, so a client can tell it holds them all
+            out.add(transcript(clientSessionId, List.of(transcript.line())).put("segmentCount", transcript.segmentCount()));
         } else if (payload instanceof CustomerUpdated customer) {
             out.add(typed("customer_update", customer));
         } else if (payload instanceof SuggestionsUpdated suggestions) {
