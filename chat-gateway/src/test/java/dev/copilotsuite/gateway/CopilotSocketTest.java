@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +24,6 @@ import dev.copilotsuite.testing.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 @QuarkusTest
 @WithTestResource(CopilotTestResource.class)
@@ -53,13 +51,7 @@ class CopilotSocketTest {
     /** As a load balancer would: no traffic before the outbound consumers hold their partitions. */
     @BeforeEach
     void ready() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (RestAssured.get("/q/health/ready").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the gateway never became ready");
-            }
-            Thread.sleep(100);
-        }
+        GatewayReadiness.await();
     }
 
     @Test

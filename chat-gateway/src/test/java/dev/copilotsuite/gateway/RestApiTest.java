@@ -59,13 +59,7 @@ class RestApiTest {
 
     @BeforeEach
     void ready() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (RestAssured.get("/q/health/ready").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the gateway never became ready");
-            }
-            Thread.sleep(100);
-        }
+        GatewayReadiness.await();
     }
 
     @Test

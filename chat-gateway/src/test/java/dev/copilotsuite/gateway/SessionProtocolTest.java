@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -28,7 +27,6 @@ import dev.copilotsuite.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /** docs/protocol.md on the socket: seq, the AG-UI mapping, snapshots, resume and resync. */
 @QuarkusTest
@@ -45,13 +43,7 @@ class SessionProtocolTest {
 
     @BeforeEach
     void ready() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (RestAssured.get("/q/health/ready").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the gateway never became ready");
-            }
-            Thread.sleep(100);
-        }
+        GatewayReadiness.await();
     }
 
     @Test
