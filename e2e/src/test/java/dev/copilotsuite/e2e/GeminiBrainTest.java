@@ -65,24 +65,44 @@ class GeminiBrainTest {
         }
     }
 
-    /** Gemini's answers: a tool call for a fresh request, text once the tool's result comes back. */
+    /**
+     * Gemini's answers. The router's call (generateContent with a response schema) gets a route plan in JSON;
+     * the assistant's call (streamGenerateContent, server-sent events) gets a tool call for a fresh request
+     * and, once the tool's result comes back, its text in several chunks.
+     */
     static void generate(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         REQUESTS.add(body);
-        Object answer;
-        int status = 200;
+        boolean streaming = exchange.getRequestURI().getPath().endsWith(":streamGenerateContent");
         if (body.contains("please fail")) {
-            status = 500;
-            answer = Map.of("error", Map.of("code", 500, "message", "stub failure", "status", "INTERNAL"));
-        } else if (body.contains("functionResponse")) {
-            answer = text("Done: I applied the change the calculator confirmed.");
-        } else if (body.contains("ignore your rules")) {
-            answer = call("applyChange", Map.of("ops", List.of(Map.of("op", "set", "path", "humanAgents", "value", "0"))));
-        } else {
-            answer = call("applyChange", Map.of("ops", List.of(Map.of("op", "set", "path", "humanAgents", "value", "50"))));
+            respond(exchange, 500, "application/json", JSON.writeValueAsBytes(
+                    Map.of("error", Map.of("code", 500, "message", "stub failure", "status", "INTERNAL"))));
+            return;
         }
-        byte[] bytes = JSON.writeValueAsBytes(answer);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (!streaming) {
+            String message = body.substring(body.indexOf("Message: "));
+            message = message.substring(0, message.indexOf('"'));
+            String routes = message.contains("What would") ? "SCENARIO" : message.contains("ROI") ? "ANALYZE" : "MODIFY";
+            respond(exchange, 200, "application/json", JSON.writeValueAsBytes(text("{\"routes\":[\"" + routes + "\"]}")));
+            return;
+        }
+        List<Map<String, Object>> chunks;
+        if (body.contains("functionResponse")) {
+            chunks = List.of(text("Done: I applied "), text("the change the calculator "), text("confirmed."));
+        } else if (body.contains("ignore your rules")) {
+            chunks = List.of(call("applyChange", Map.of("ops", List.of(Map.of("op", "set", "path", "humanAgents", "value", "0")))));
+        } else {
+            chunks = List.of(call("applyChange", Map.of("ops", List.of(Map.of("op", "set", "path", "humanAgents", "value", "50")))));
+        }
+        StringBuilder events = new StringBuilder();
+        for (Map<String, Object> chunk : chunks) {
+            events.append("data: ").append(JSON.writeValueAsString(chunk)).append("\r\n\r\n");
+        }
+        respond(exchange, 200, "text/event-stream", events.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void respond(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -130,6 +150,29 @@ class GeminiBrainTest {
             assertEquals("humanAgents", change.path("path").asText());
             assertEquals(50.0, change.path("after").asDouble());
             assertTrue(REQUESTS.stream().anyMatch(r -> r.contains("applyChange")), "the tools were offered to the model");
+            assertTrue(REQUESTS.stream().anyMatch(r -> r.contains("responseSchema") && r.contains("SCENARIO")
+                    && !r.contains("applyChange")), "the router asked for a route plan in a schema, without tools");
+            // the reply streamed in the model's own pieces, in order, and they add up to the reply
+            List<String> pieces = socket.received().stream()
+                    .filter(m -> "TEXT_MESSAGE_CONTENT".equals(m.path("event").path("type").asText())
+                            || "chat.reply.delta".equals(m.path("type").asText()))
+                    .map(m -> m.has("event") ? m.path("event").path("delta").asText() : m.path("payload").path("delta").asText())
+                    .toList();
+            assertEquals(List.of("Done: I applied ", "the change the calculator ", "confirmed."), pieces);
+        }
+    }
+
+    @Test
+    void aToolOutsideTheRoutersPlanIsRefused() {
+        try (TestSocket socket = TestSocket.open(suite.ws(), token)) {
+            String session = "g4-" + UUID.randomUUID();
+            socket.send(Map.of("type", "join", "sessionId", session, "kind", "chat"));
+            // the router reads a what-if; the model then tries to apply it for real
+            JsonNode result = turn(socket, session, "What would 50 agents do?");
+            assertTrue(result.path("changes").isEmpty(), result.toString());
+            assertEquals(0, result.path("stateVersion").asLong(), result.toString());
+            assertTrue(REQUESTS.stream().anyMatch(r -> r.contains("does not ask for modify")),
+                    "the refusal went back to the model as the tool's result");
         }
     }
 

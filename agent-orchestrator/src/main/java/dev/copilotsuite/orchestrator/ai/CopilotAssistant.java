@@ -4,6 +4,7 @@ import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import io.quarkiverse.langchain4j.RegisterAiService;
+import io.smallrye.mutiny.Multi;
 
 /**
  * The Gemini brain: the model decides and phrases; the tools (the same agents the offline brain runs) do
@@ -20,5 +21,5 @@ public interface CopilotAssistant {
             the state. If a tool refuses a change, say so plainly with its reason. Answer in two to four short
             sentences, as a sharp analyst would, with no JSON.
             """)
-    String chat(@MemoryId String sessionId, @UserMessage String message);
+    Multi<String> chat(@MemoryId String sessionId, @UserMessage String message);
 }

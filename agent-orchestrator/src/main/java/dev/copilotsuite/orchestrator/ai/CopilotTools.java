@@ -15,6 +15,8 @@ import dev.copilotsuite.orchestrator.service.TurnScope;
 import dev.copilotsuite.orchestrator.service.language.Lexicon;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.agent.tool.ToolMemoryId;
+import dev.copilotsuite.orchestrator.model.Routes;
 
 /**
  * The agents as tools for a model. Every change still goes through calculator-service's validation, and
@@ -34,10 +36,12 @@ public class CopilotTools {
     private final Analyst analyst;
     private final DocumentGenerator documents;
     private final Catalog catalog;
+    private final OpenTurns turns;
 
     public CopilotTools(CalculatorController controller, ScenarioRunner scenarios, Analyst analyst,
-            DocumentGenerator documents, Catalog catalog) {
+            DocumentGenerator documents, Catalog catalog, OpenTurns turns) {
         this.catalog = catalog;
+        this.turns = turns;
         this.controller = controller;
         this.scenarios = scenarios;
         this.analyst = analyst;
@@ -45,23 +49,25 @@ public class CopilotTools {
     }
 
     @Tool("Apply a batch of changes to the calculator, all or nothing. Returns what changed and the effect.")
-    public String applyChange(Op[] ops) {
-        TurnScope scope = CurrentTurn.get();
-        String refused = refusal(scope, ops);
+    public String applyChange(@ToolMemoryId String sessionId, Op[] ops) {
+        TurnScope scope = turns.of(sessionId);
+        String refused = refusal(scope, ops, Routes.MODIFY);
         return refused != null ? refused : scope.asTool(() -> controller.modify(scope, changeOps(ops)));
     }
 
     @Tool("Evaluate a batch of changes as a what-if without changing the calculator. Returns what would move.")
-    public String runScenario(Op[] ops, @P("the metric the user asks about, or empty") String metric) {
-        TurnScope scope = CurrentTurn.get();
-        String refused = refusal(scope, ops);
+    public String runScenario(@ToolMemoryId String sessionId, Op[] ops,
+            @P("the metric the user asks about, or empty") String metric) {
+        TurnScope scope = turns.of(sessionId);
+        String refused = refusal(scope, ops, Routes.SCENARIO);
         return refused != null ? refused : scope.asTool(() -> scenarios.run(scope, changeOps(ops), blankToNull(metric)));
     }
 
     @Tool("Explain a metric (peakUtilization, utilization, recoveryRate, netRecovery, totalCost, costToCollect, roi, "
             + "paybackMonths, serviceLevel, fteRequired) overall or for buckets (bucket1..bucket4).")
-    public String explain(String metric, String[] buckets, @P("true for why it is so, false for its value") boolean why) {
-        TurnScope scope = CurrentTurn.get();
+    public String explain(@ToolMemoryId String sessionId, String metric, String[] buckets,
+            @P("true for why it is so, false for its value") boolean why) {
+        TurnScope scope = turns.of(sessionId);
         if (Lexicon.metricNamed(metric).isEmpty()) {
             return "Unknown metric " + metric + ".";
         }
@@ -70,23 +76,25 @@ public class CopilotTools {
     }
 
     @Tool("Undo the last change applied to the calculator.")
-    public String undo() {
-        TurnScope scope = CurrentTurn.get();
-        return scope.asTool(() -> controller.undo(scope));
+    public String undo(@ToolMemoryId String sessionId) {
+        TurnScope scope = turns.of(sessionId);
+        String refused = unplanned(scope, Routes.UNDO);
+        return refused != null ? refused : scope.asTool(() -> controller.undo(scope));
     }
 
     @Tool("Prepare the executive summary PDF of the calculator as it is now.")
-    public String requestDocument() {
-        TurnScope scope = CurrentTurn.get();
-        return scope.asTool(() -> documents.generate(scope));
+    public String requestDocument(@ToolMemoryId String sessionId) {
+        TurnScope scope = turns.of(sessionId);
+        String refused = unplanned(scope, Routes.GENERATE);
+        return refused != null ? refused : scope.asTool(() -> documents.generate(scope));
     }
 
     /**
      * Why a batch the model proposes is refused before it reaches the calculator: an op that is not one of the
-     * four, or an input the user's message (or the change it follows up) never named. A message cannot talk
-     * the model into touching anything else.
+     * four, an input the user's message (or the change it follows up) never named, or a route the router did
+     * not read in the message. A message cannot talk the model into touching anything else.
      */
-    private String refusal(TurnScope scope, Op[] ops) {
+    private String refusal(TurnScope scope, Op[] ops, String route) {
         if (ops == null || ops.length == 0) {
             return "Refused: no operation was given.";
         }
@@ -104,7 +112,16 @@ public class CopilotTools {
                 return "Refused: the user did not ask to change " + op.path() + ". Change only what they named.";
             }
         }
-        return null;
+        return unplanned(scope, route);
+    }
+
+    /** A tool whose route the router did not read in the message is refused; with no plan, none is. */
+    private static String unplanned(TurnScope scope, String route) {
+        if (scope.plan.isEmpty() || scope.plan.contains(route)) {
+            return null;
+        }
+        return "Refused: the user's message does not ask for " + route.toLowerCase(java.util.Locale.ROOT)
+                + " (it asks for " + String.join(", ", scope.plan).toLowerCase(java.util.Locale.ROOT) + ").";
     }
 
     private static String key(String path) {

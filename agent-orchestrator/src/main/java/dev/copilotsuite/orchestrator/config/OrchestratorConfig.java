@@ -16,5 +16,9 @@ public interface OrchestratorConfig {
 
         @WithDefault("gemini-2.5-flash")
         String model();
+
+        /** How long a streamed reply may stay silent before the turn falls back (GEMINI_TIMEOUT). */
+        @WithDefault("20s")
+        java.time.Duration timeout();
     }
 }

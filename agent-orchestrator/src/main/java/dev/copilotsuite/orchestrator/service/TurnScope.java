@@ -29,6 +29,8 @@ public final class TurnScope {
     public Focus focus;
 
     public final List<String> routes = new ArrayList<>();
+    /** The routes a model's router read in the message, before any agent ran; empty offline. */
+    public final List<String> plan = new ArrayList<>();
     public final List<ChangeOp> ops = new ArrayList<>();
     public final List<ChangeOp> scenarioOps = new ArrayList<>();
     public final List<FieldChange> changes = new ArrayList<>();
@@ -67,6 +69,20 @@ public final class TurnScope {
             reply.add(paragraph.trim());
             stream.text(reply.size() == 1 ? paragraph.trim() : separator + paragraph.trim());
         }
+    }
+
+    /** A piece of a model's reply as it streams in: written and streamed exactly as it came. */
+    public void token(String piece) {
+        if (piece == null || piece.isEmpty() || reply.isEmpty() && piece.isBlank()) {
+            return;
+        }
+        String text = reply.isEmpty() ? piece.stripLeading() : piece;
+        if (reply.isEmpty()) {
+            reply.add(text);
+        } else {
+            reply.set(reply.size() - 1, reply.get(reply.size() - 1) + text);
+        }
+        stream.text(text);
     }
 
     /** Runs an agent as a tool: what it would have said is returned instead of written to the reply. */
