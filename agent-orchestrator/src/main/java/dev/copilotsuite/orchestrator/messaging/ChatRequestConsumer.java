@@ -3,9 +3,12 @@ package dev.copilotsuite.orchestrator.messaging;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -47,9 +50,11 @@ public class ChatRequestConsumer {
     private final CalculatorClient calculator;
     private final ObjectMapper mapper;
     private final Emitter<EventEnvelope<?>> replies;
+    private final ManagedExecutor executor;
 
     public ChatRequestConsumer(OfflineBrain brain, GeminiBrain gemini, ChatTurnRepository turns, @RestClient CalculatorClient calculator,
-            ObjectMapper mapper, @Channel(Topics.CHAT_REPLIES) Emitter<EventEnvelope<?>> replies) {
+            ObjectMapper mapper, @Channel(Topics.CHAT_REPLIES) Emitter<EventEnvelope<?>> replies, ManagedExecutor executor) {
+        this.executor = executor;
         this.brain = brain;
         this.gemini = gemini;
         this.turns = turns;
@@ -66,16 +71,18 @@ public class ChatRequestConsumer {
                 LOG.warnf("chat message without text or id in session %s dropped", event.sessionId());
                 return;
             }
+            // the calculator is read while the thread is: a turn's first sentence waits on both
+            CompletableFuture<CalculatorState> state = executor.supplyAsync(() -> calculator.state(event.sessionId()));
             Optional<ChatTurn> earlier = turns.find(event.sessionId(), message.messageId());
             if (earlier.isPresent()) {
                 EventPublisher.sendAndWait(replies, event.answer(turns.reply(earlier.get())));
                 return;
             }
-            answer(event, message);
+            answer(event, message, state);
         }
     }
 
-    private void answer(EventEnvelope<?> event, ChatMessageSubmitted message) {
+    private void answer(EventEnvelope<?> event, ChatMessageSubmitted message, CompletableFuture<CalculatorState> state) {
         String brainName = gemini.enabled() ? GeminiBrain.NAME : OfflineBrain.NAME;
         EventPublisher.send(replies, event.answer(new ChatRunStarted(message.messageId(), brainName)));
         KafkaTurnStream stream = new KafkaTurnStream(replies, event, message.messageId(), mapper);
@@ -83,9 +90,8 @@ public class ChatRequestConsumer {
         ChatReplied reply;
         TurnScope scope = null;
         try {
-            CalculatorState state = calculator.state(event.sessionId());
             scope = new TurnScope(event.sessionId(), event.tenantId(), message.messageId(), message.userId(),
-                    message.text(), state, focus, stream);
+                    message.text(), current(state), focus, stream);
             if (gemini.enabled()) {
                 gemini.answer(scope);
             } else {
@@ -114,6 +120,15 @@ public class ChatRequestConsumer {
                     reply, scope.focus, Instant.now());
         }
         EventPublisher.sendAndWait(replies, event.answer(reply));
+    }
+
+    /** The calculator as the turn starts; a failure to read it is the turn's failure, as if read here. */
+    private static CalculatorState current(CompletableFuture<CalculatorState> state) {
+        try {
+            return state.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static List<String> distinct(List<String> routes) {
