@@ -64,6 +64,24 @@ final class Suite {
         return shared;
     }
 
+    private static Suite faults;
+
+    /**
+     * One suite for the test classes that kill and restart its processes (CopilotServiceRestartTest,
+     * KafkaBrokerRestartTest), on ports and a data directory of its own (ports from E2E_PORT_BASE + 20),
+     * so a restart never disturbs the classes that use {@link #shared()}. Each such class leaves every
+     * process of it running again when it ends. Started once, stopped when the test JVM exits.
+     */
+    static synchronized Suite faults() {
+        if (faults == null) {
+            Suite suite = new Suite(PORT_BASE + 20, "copilot-home-faults", Map.of());
+            suite.up();
+            Runtime.getRuntime().addShutdownHook(new Thread(suite::down, "e2e-faults-suite-down"));
+            faults = suite;
+        }
+        return faults;
+    }
+
     /** Starts the suite on an empty data directory, so a rerun never meets the sessions of an earlier one. */
     void up() {
         run(120, "down");
@@ -102,6 +120,11 @@ final class Suite {
         }
     }
 
+    /** A port of this suite's environment ({@code COPILOT_SERVICE_PORT}, {@code KAFKA_PORT}, ...). */
+    int port(String variable) {
+        return Integer.parseInt(env.get(variable));
+    }
+
     URI http(String path) {
         return URI.create("http://127.0.0.1:" + gatewayPort + path);
     }
@@ -138,6 +161,43 @@ final class Suite {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a second gateway", e);
         }
+    }
+
+    /**
+     * Kills one process of this suite with SIGKILL, as a crash or an OOM kill would: no shutdown hook,
+     * no graceful close of its Kafka or MongoDB clients. {@code name} is as ./copilot names it
+     * ({@code copilot-service}, {@code kafka}, ...). Returns once the process is gone.
+     */
+    void kill(String name) {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(home.resolve("run/" + name + ".pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("no pid of " + name + ": is the suite up?", e);
+        }
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " (pid " + pid + ") did not die", e);
+        }
+    }
+
+    /** Whether the process ./copilot started under {@code name} is alive. */
+    boolean isRunning(String name) {
+        try {
+            long pid = Long.parseLong(Files.readString(home.resolve("run/" + name + ".pid")).trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Starts a killed process again with ./copilot start: the same ports, data and keys; returns once it is healthy. */
+    void start(String name) {
+        run(180, "start", name);
     }
 
     Path logs() {

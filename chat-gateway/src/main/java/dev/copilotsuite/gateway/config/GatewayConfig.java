@@ -35,6 +35,10 @@ public interface GatewayConfig {
 
         @WithDefault("8000")
         int maxTextLength();
+
+        /** How long a post waits for Kafka to acknowledge its segments before it is answered 503 UNAVAILABLE. */
+        @WithDefault("5s")
+        Duration publishTimeout();
     }
 
     /** What a replica keeps so a client can resume (docs/protocol.md, "Resume"). */

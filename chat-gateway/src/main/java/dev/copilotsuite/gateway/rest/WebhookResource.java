@@ -60,7 +60,13 @@ public class WebhookResource {
         ConnectPayloads.Parsed parsed = payloads.parse(body);
         String sessionKey = SessionKeys.call(config.tenant(), parsed.sessionId());
         // Publish first, remember the signature after: a forwarder retrying a failed post is not called a replay.
-        commands.segments(config.tenant(), sessionKey, parsed.segments());
+        // 2xx only once Kafka holds every segment; otherwise a bounded 503, so the forwarder retries.
+        try {
+            commands.segments(config.tenant(), sessionKey, parsed.segments(), config.publishTimeout());
+        } catch (CommandPublisher.NotDurable e) {
+            LOG.warnf("segments of call %s not accepted: %s", parsed.sessionId(), e.getMessage());
+            throw new WebhookRejected(503, "UNAVAILABLE", e.getMessage() + " Nothing was accepted; retry the request.");
+        }
         if (!signatures.remember(accepted)) {
             LOG.infof("signature accepted twice concurrently for call %s; the segments are idempotent", parsed.sessionId());
         }
@@ -69,7 +75,11 @@ public class WebhookResource {
 
     @ServerExceptionMapper
     public Response rejected(WebhookRejected e) {
-        return Response.status(e.status()).entity(ApiError.of(e.code(), e.getMessage())).build();
+        Response.ResponseBuilder response = Response.status(e.status()).entity(ApiError.of(e.code(), e.getMessage()));
+        if (e.status() == 503) {
+            response.header("Retry-After", "1");
+        }
+        return response.build();
     }
 
     record Accepted(String sessionId, int segments) {

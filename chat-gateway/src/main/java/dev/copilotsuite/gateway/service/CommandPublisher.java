@@ -1,7 +1,12 @@
 package dev.copilotsuite.gateway.service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,12 +74,40 @@ public class CommandPublisher {
         return publish(callTranscripts, caller.tenantId(), sessionKey, new CopilotToggled(enabled, context, caller.userId()));
     }
 
-    /** Publishes a batch in order and returns once Kafka holds all of it. */
-    public void segments(String tenantId, String sessionKey, List<? extends EventPayload> segments) {
-        segments.stream()
-                .map(segment -> EventPublisher.send(callTranscripts, EventEnvelope.of(tenantId, sessionKey, null, segment)))
-                .toList()
-                .forEach(ack -> ack.toCompletableFuture().join());
+    /**
+     * Publishes a batch in order and returns once Kafka holds all of it (acks=all). Throws
+     * {@link NotDurable} when Kafka refused any of it or did not acknowledge all of it within
+     * {@code timeout} (a broker down): the caller must not report the batch accepted. A part of it may
+     * still land later; segments are idempotent downstream (by segment id), so the sender's retry is safe.
+     */
+    public void segments(String tenantId, String sessionKey, List<? extends EventPayload> segments, Duration timeout) {
+        List<CompletableFuture<Void>> acks;
+        try {
+            acks = segments.stream()
+                    .map(segment -> EventPublisher.send(callTranscripts, EventEnvelope.of(tenantId, sessionKey, null, segment))
+                            .toCompletableFuture())
+                    .toList();
+        } catch (RuntimeException e) {
+            // The emitter refuses outright when its buffer is full or its channel failed.
+            throw new NotDurable("Kafka did not take the segments: " + e.getMessage(), e);
+        }
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new NotDurable("Kafka did not acknowledge the segments within " + timeout.toMillis() + " ms.", e);
+        } catch (ExecutionException e) {
+            throw new NotDurable("Kafka refused the segments: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotDurable("Interrupted while waiting for Kafka.", e);
+        }
+    }
+
+    /** What was published is not known to be durable: nothing may be reported accepted. */
+    public static final class NotDurable extends RuntimeException {
+        public NotDurable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     public static String newId() {

@@ -1,0 +1,133 @@
+package dev.copilotsuite.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+import dev.copilotsuite.events.EventEnvelope;
+import dev.copilotsuite.events.call.CallContext;
+import dev.copilotsuite.events.call.TranscriptLine;
+import dev.copilotsuite.events.call.TranscriptSegmentReceived;
+import dev.copilotsuite.gateway.service.CommandPublisher;
+
+/**
+ * The webhook's durability rule at the publisher: the segments are reported held only once Kafka
+ * acknowledged every one of them, and a broker that does not answer is reported within the timeout
+ * instead of holding the request until the producer gives up (two minutes by default).
+ */
+class CommandPublisherTest {
+
+    static final Duration TIMEOUT = Duration.ofMillis(300);
+
+    @Test
+    void returnsOnceKafkaAcknowledgedEverySegment() {
+        ScriptedEmitter kafka = new ScriptedEmitter(message -> message.ack());
+        publisher(kafka).segments("demo", "call:demo:c-1", segments(3), TIMEOUT);
+        assertEquals(List.of("s-0", "s-1", "s-2"), kafka.segmentIds(), "published in order, each once");
+    }
+
+    @Test
+    void aBrokerThatNeverAnswersIsReportedWithinTheTimeout() {
+        ScriptedEmitter kafka = new ScriptedEmitter(message -> {
+            // held in the producer's buffer: neither acknowledged nor refused
+        });
+        long started = System.nanoTime();
+        CommandPublisher.NotDurable failure = assertThrows(CommandPublisher.NotDurable.class,
+                () -> publisher(kafka).segments("demo", "call:demo:c-1", segments(2), TIMEOUT));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis >= TIMEOUT.toMillis() && tookMillis < 5_000, "answered within the timeout: " + tookMillis + " ms");
+        assertTrue(failure.getMessage().contains("300 ms"), failure.getMessage());
+    }
+
+    @Test
+    void oneSegmentNotAcknowledgedFailsTheWholeBatch() {
+        List<Message<?>> seen = new ArrayList<>();
+        ScriptedEmitter kafka = new ScriptedEmitter(message -> {
+            seen.add(message);
+            if (seen.size() == 2) {
+                message.nack(new IllegalStateException("NOT_ENOUGH_REPLICAS"));
+            } else {
+                message.ack();
+            }
+        });
+        CommandPublisher.NotDurable failure = assertThrows(CommandPublisher.NotDurable.class,
+                () -> publisher(kafka).segments("demo", "call:demo:c-1", segments(3), TIMEOUT));
+        assertTrue(failure.getMessage().contains("NOT_ENOUGH_REPLICAS"), failure.getMessage());
+    }
+
+    @Test
+    void anEmitterThatRefusesOutrightIsReported() {
+        ScriptedEmitter kafka = new ScriptedEmitter(message -> {
+            throw new IllegalStateException("SRMSG00034: Insufficient downstream requests to emit item");
+        });
+        CommandPublisher.NotDurable failure = assertThrows(CommandPublisher.NotDurable.class,
+                () -> publisher(kafka).segments("demo", "call:demo:c-1", segments(1), TIMEOUT));
+        assertTrue(failure.getMessage().contains("Insufficient downstream requests"), failure.getMessage());
+    }
+
+    private static CommandPublisher publisher(ScriptedEmitter transcripts) {
+        return new CommandPublisher(new ScriptedEmitter(Message::ack), new ScriptedEmitter(Message::ack), transcripts);
+    }
+
+    private static List<TranscriptSegmentReceived> segments(int count) {
+        List<TranscriptSegmentReceived> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(new TranscriptSegmentReceived(new TranscriptLine("s-" + i, null, "CUSTOMER", "line " + i, false,
+                    i * 1000L, i * 1000L + 900, null, List.of()), CallContext.EMPTY));
+        }
+        return out;
+    }
+
+    /** Stands in for the Kafka channel: what it does with each message is the test's script. */
+    static final class ScriptedEmitter implements Emitter<EventEnvelope<?>> {
+        private final Consumer<Message<?>> script;
+        private final List<EventEnvelope<?>> sent = new ArrayList<>();
+
+        ScriptedEmitter(Consumer<Message<?>> script) {
+            this.script = script;
+        }
+
+        List<String> segmentIds() {
+            return sent.stream().map(e -> ((TranscriptSegmentReceived) e.payload()).line().segmentId()).toList();
+        }
+
+        @Override
+        public CompletionStage<Void> send(EventEnvelope<?> payload) {
+            throw new UnsupportedOperationException("the publisher sends messages, so it can see their acks");
+        }
+
+        @Override
+        public <M extends Message<? extends EventEnvelope<?>>> void send(M message) {
+            script.accept(message);
+            sent.add(message.getPayload());
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void error(Exception e) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean hasRequests() {
+            return true;
+        }
+    }
+}
