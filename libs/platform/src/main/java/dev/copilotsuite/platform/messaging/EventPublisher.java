@@ -1,6 +1,11 @@
 package dev.copilotsuite.platform.messaging;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -13,6 +18,9 @@ import dev.copilotsuite.events.EventEnvelope;
  * publish only after its state is saved and answer only after the event is durable.
  */
 public final class EventPublisher {
+
+    /** How long a caller waits for an acknowledgement before it reports the event not durable. */
+    public static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private EventPublisher() {
     }
@@ -32,8 +40,39 @@ public final class EventPublisher {
         return acked;
     }
 
-    /** Blocks the calling worker thread until Kafka acknowledged the event. */
+    /**
+     * Blocks the calling worker thread until Kafka acknowledged the event, for at most {@link #ACK_TIMEOUT}.
+     * Throws {@link NotDurableException} otherwise.
+     */
     public static void sendAndWait(Emitter<EventEnvelope<?>> emitter, EventEnvelope<?> event) {
-        send(emitter, event).toCompletableFuture().join();
+        await(List.of(sendOrRefuse(emitter, event)), ACK_TIMEOUT);
+    }
+
+    /**
+     * Waits until Kafka acknowledged every one of the sends, for at most {@code timeout}: the producer itself
+     * retries for two minutes (delivery.timeout.ms), far longer than anyone should wait on a request while the
+     * broker is down. Throws {@link NotDurableException} when any was refused or not acknowledged in time.
+     */
+    public static void await(List<? extends CompletionStage<Void>> sends, Duration timeout) {
+        try {
+            CompletableFuture.allOf(sends.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
+                    .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new NotDurableException("Kafka did not acknowledge within " + timeout.toMillis() + " ms.", e);
+        } catch (ExecutionException e) {
+            throw new NotDurableException("Kafka refused the event: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotDurableException("Interrupted while waiting for Kafka.", e);
+        }
+    }
+
+    /** As {@link #send}, but an emitter that refuses outright (its buffer full, its channel failed) throws {@link NotDurableException}. */
+    public static CompletionStage<Void> sendOrRefuse(Emitter<EventEnvelope<?>> emitter, EventEnvelope<?> event) {
+        try {
+            return send(emitter, event);
+        } catch (RuntimeException e) {
+            throw new NotDurableException("Kafka did not take the event: " + e.getMessage(), e);
+        }
     }
 }

@@ -9,7 +9,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-/** Turns request bodies that do not parse into a 400 that says what is wrong, in every service. */
+import dev.copilotsuite.platform.messaging.NotDurableException;
+
+/**
+ * Turns request bodies that do not parse into a 400 that says what is wrong, and a Kafka that does not
+ * acknowledge into a 503, in every service.
+ */
 public class CommonErrorMappers {
 
     @ServerExceptionMapper
@@ -43,6 +48,13 @@ public class CommonErrorMappers {
             return malformed(json);
         }
         return e.getResponse();
+    }
+
+    /** Kafka is down or behind: nothing was done, and the client may retry shortly. */
+    @ServerExceptionMapper
+    public Response notDurable(NotDurableException e) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .entity(ApiError.of("UNAVAILABLE", e.getMessage() + " Nothing was done; retry shortly.")).build();
     }
 
     private static String pathOf(MismatchedInputException e) {
