@@ -65,17 +65,37 @@ public class CalculatorVersionRepository implements PanacheMongoRepositoryBase<C
     }
 
     /**
-     * The newest version of each session (absent for a session with none), in a few queries whatever
-     * the number of sessions: the heads by id, then each head's version and the one after it by id; a
-     * head that lags is caught up by probing further, as {@link #latest(String)} does.
+     * What a batch needs of its sessions: each one's newest version (absent for a session with none) and
+     * how far its events are known to be published.
+     *
+     * @param latest    the newest version by session
+     * @param published by session, the version up to which every version's events are on Kafka (the
+     *                  head's {@code published}, 0 when unknown); a version above it may still be published,
+     *                  then its own {@code published} flag says so
      */
-    public Map<String, CalculatorVersion> latest(Collection<String> sessionIds) {
+    public record Heads(Map<String, CalculatorVersion> latest, Map<String, Long> published) {
+
+        public boolean isPublished(CalculatorVersion version) {
+            return version.published || version.version <= published.getOrDefault(version.sessionId, 0L);
+        }
+    }
+
+    /**
+     * The heads of these sessions in a few queries whatever their number: the heads by id, then each head's
+     * version and the one after it by id; a head that lags is caught up by probing further, as
+     * {@link #latest(String)} does.
+     */
+    public Heads heads(Collection<String> sessionIds) {
         Map<String, Long> head = new HashMap<>();
+        Map<String, Long> published = new HashMap<>();
         for (String sessionId : sessionIds) {
             head.put(sessionId, 0L);
+            published.put(sessionId, 0L);
         }
         for (Document doc : heads().find(Filters.in("_id", head.keySet()))) {
             head.put(doc.getString("_id"), doc.getLong("version"));
+            Long through = doc.getLong("published");
+            published.put(doc.getString("_id"), through == null ? 0L : through);
         }
         Map<String, CalculatorVersion> latest = new HashMap<>();
         Map<String, Long> open = new HashMap<>(head);
@@ -103,7 +123,7 @@ public class CalculatorVersionRepository implements PanacheMongoRepositoryBase<C
             });
             open = lagging;
         }
-        return latest;
+        return new Heads(latest, published);
     }
 
     /** The versions made by these request keys ({@code sessionId:requestId}), by key; one query on the unique index. */
@@ -117,6 +137,7 @@ public class CalculatorVersionRepository implements PanacheMongoRepositoryBase<C
         return made;
     }
 
+    /** Marks single versions published: those above their session's contiguous published mark. */
     public void markPublished(Collection<String> ids) {
         if (!ids.isEmpty()) {
             mongoCollection().updateMany(Filters.in("_id", ids), Updates.set("published", true));
@@ -151,12 +172,24 @@ public class CalculatorVersionRepository implements PanacheMongoRepositoryBase<C
 
     /** Moves each session's head up to its newest stored version (never down), in one bulk write. */
     public void advanceHeads(Map<String, Long> newest) {
-        if (newest.isEmpty()) {
+        advance("version", newest);
+    }
+
+    /**
+     * Records, per session, that every version up to the given one is published (never moving back), in one
+     * bulk write: one small write per session instead of rewriting every version document.
+     */
+    public void advancePublished(Map<String, Long> through) {
+        advance("published", through);
+    }
+
+    private void advance(String field, Map<String, Long> bySession) {
+        if (bySession.isEmpty()) {
             return;
         }
         List<WriteModel<Document>> updates = new ArrayList<>();
-        newest.forEach((sessionId, version) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", sessionId),
-                Updates.max("version", version), new UpdateOptions().upsert(true))));
+        bySession.forEach((sessionId, version) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", sessionId),
+                Updates.max(field, version), new UpdateOptions().upsert(true))));
         heads().bulkWrite(updates, new BulkWriteOptions().ordered(false));
     }
 

@@ -158,17 +158,21 @@ public class CalculatorService {
             pending.add(i);
         }
         Map<String, Integer> racesLost = new HashMap<>();
+        Map<String, Long> publishedMark = new HashMap<>();
         while (!pending.isEmpty()) {
-            pending = round(requests, pending, results, outbox, racesLost);
+            pending = round(requests, pending, results, outbox, racesLost, publishedMark);
         }
-        publish(outbox);
+        publish(outbox, publishedMark);
         return List.of(results);
     }
 
     /** How often a session's commands are planned again after another writer took one of their versions. */
     static final int MAX_ROUNDS = 3;
 
-    /** A version this batch made, with the states on both sides, the insights it fired and its request's index. */
+    /**
+     * A version this batch made (or a stored one whose event may not have gone out), with the states on
+     * both sides, the insights it fired and its request's index.
+     */
     private record Planned(int index, CalculatorVersion version, CalculatorState previous, CalculatorState state,
             List<Insight> fired) {
     }
@@ -188,7 +192,7 @@ public class CalculatorService {
      * plan again: those of a session from the first version another writer took.
      */
     private List<Integer> round(List<Request> requests, List<Integer> pending, Result[] results, List<Outgoing> outbox,
-            Map<String, Integer> racesLost) {
+            Map<String, Integer> racesLost, Map<String, Long> publishedMark) {
         Set<String> keys = new LinkedHashSet<>();
         Set<String> sessions = new LinkedHashSet<>();
         for (int i : pending) {
@@ -197,11 +201,13 @@ public class CalculatorService {
         }
         // Requests are idempotent by their key: a redelivered or retried one gets the version it made.
         Map<String, CalculatorVersion> earlier = versions.byRequestKeys(keys);
-        Map<String, CalculatorVersion> newestStored = versions.latest(sessions);
+        CalculatorVersionRepository.Heads stored = versions.heads(sessions);
         Map<String, Head> heads = new HashMap<>();
         for (String session : sessions) {
+            // The mark as first read: everything up to it was published before this batch.
+            publishedMark.putIfAbsent(session, stored.published().get(session));
             Head head = new Head();
-            head.version = newestStored.get(session);
+            head.version = stored.latest().get(session);
             head.state = head.version == null ? initial(session) : toState(head.version);
             heads.put(session, head);
         }
@@ -224,7 +230,7 @@ public class CalculatorService {
             CalculatorVersion before = earlier.get(key);
             if (before != null) {
                 results[i] = new Result(new ChangeOutcome(toState(before), List.of(), true), null);
-                decided.put(i, before.published ? null : republished(i, before));
+                decided.put(i, stored.isPublished(before) ? null : republished(i, before));
                 continue;
             }
             Planned twin = madeBy.get(key);
@@ -252,12 +258,12 @@ public class CalculatorService {
         // taken version leaves every session a gapless prefix of what was planned.
         List<Planned> inserts = new ArrayList<>(plannedVersions);
         inserts.sort(Comparator.comparing((Planned p) -> p.version().sessionId).thenComparingLong(p -> p.version().version));
-        int stored = versions.insertAll(inserts.stream().map(Planned::version).toList());
+        int inserted = versions.insertAll(inserts.stream().map(Planned::version).toList());
         Map<String, Long> newest = new HashMap<>();
         Map<String, Integer> cutAt = new HashMap<>();
         for (int n = 0; n < inserts.size(); n++) {
             Planned planned = inserts.get(n);
-            if (n < stored) {
+            if (n < inserted) {
                 newest.merge(planned.version().sessionId, planned.version().version, Math::max);
             } else {
                 cutAt.merge(planned.version().sessionId, planned.index(), Math::min);
@@ -265,7 +271,7 @@ public class CalculatorService {
         }
         versions.advanceHeads(newest);
         // The session whose version was taken lost a race; the sessions after it were merely not reached.
-        String loser = stored < inserts.size() ? inserts.get(stored).version().sessionId : null;
+        String loser = inserted < inserts.size() ? inserts.get(inserted).version().sessionId : null;
         boolean refuseLoser = loser != null && racesLost.merge(loser, 1, Integer::sum) >= MAX_ROUNDS;
 
         List<Integer> again = new ArrayList<>();
@@ -417,12 +423,15 @@ public class CalculatorService {
 
     /**
      * Sends every event in order (a session's events stay in its order on its partition), then waits for
-     * all acks at once and marks the versions whose events all went out. A version whose event failed
-     * stays unmarked, so its request's retry publishes it; the failure is thrown.
+     * all acks at once and records what went out: a session's published mark moves over the new versions
+     * that follow it without a gap (one small write per session), any other published version is marked
+     * on its own. A version whose event failed stays unmarked, so its request's retry publishes it; the
+     * failure is thrown.
      */
-    private void publish(List<Outgoing> outbox) {
+    private void publish(List<Outgoing> outbox, Map<String, Long> publishedMark) {
         List<CompletableFuture<Void>> all = new ArrayList<>();
-        Map<String, CompletableFuture<Void>> byVersion = new LinkedHashMap<>();
+        List<Planned> versionsSent = new ArrayList<>();
+        List<CompletableFuture<Void>> versionAcks = new ArrayList<>();
         for (Outgoing out : outbox) {
             if (out.rejection() != null) {
                 LOG.debugf("command %s refused: %s", out.rejection().payload().requestId(), out.rejection().payload().message());
@@ -444,7 +453,8 @@ public class CalculatorService {
                         .toCompletableFuture());
             }
             CompletableFuture<Void> acked = CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
-            byVersion.put(version.id, acked);
+            versionsSent.add(planned);
+            versionAcks.add(acked);
             all.add(acked);
         }
         RuntimeException failure = null;
@@ -453,13 +463,28 @@ public class CalculatorService {
         } catch (CompletionException e) {
             failure = e;
         }
-        List<String> published = new ArrayList<>();
-        byVersion.forEach((id, acked) -> {
-            if (!acked.isCompletedExceptionally()) {
-                published.add(id);
+        // The outbox holds each session's versions in command order: the mark moves while they follow it one
+        // by one, all acked; from the first gap (a failure, a version another writer made, an older version
+        // published again) on, each published version is marked on its own.
+        Map<String, Long> through = new HashMap<>();
+        Set<String> broken = new HashSet<>();
+        List<String> markedOneByOne = new ArrayList<>();
+        for (int n = 0; n < versionsSent.size(); n++) {
+            Planned planned = versionsSent.get(n);
+            boolean ok = !versionAcks.get(n).isCompletedExceptionally();
+            String session = planned.version().sessionId;
+            long mark = through.getOrDefault(session, publishedMark.getOrDefault(session, 0L));
+            if (ok && !broken.contains(session) && planned.version().version == mark + 1) {
+                through.put(session, mark + 1);
+                continue;
             }
-        });
-        versions.markPublished(published);
+            broken.add(session);
+            if (ok) {
+                markedOneByOne.add(planned.version().id);
+            }
+        }
+        versions.advancePublished(through);
+        versions.markPublished(markedOneByOne);
         if (failure != null) {
             throw failure;
         }

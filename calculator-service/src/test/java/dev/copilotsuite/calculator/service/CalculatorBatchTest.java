@@ -89,7 +89,7 @@ class CalculatorBatchTest {
         List<CalculatorVersion> stored = versions.history(s);
         assertEquals(List.of(1L, 2L, 3L), stored.stream().map(v -> v.version).toList());
         assertEquals(List.of(0L, 1L, 2L), stored.stream().map(v -> v.parentVersion).toList());
-        assertTrue(stored.stream().allMatch(v -> v.published), "every version marked published after its ack");
+        assertEquals(3L, head(s).getLong("published"), "the session's published mark covers the three after their acks");
         assertEquals(3, calculator.current(s).version());
 
         List<Received> events = awaitEvents(s, 3);
@@ -212,15 +212,26 @@ class CalculatorBatchTest {
         String s = session();
         calculator.execute(List.of(change(s, "p1", null, ChangeOp.set("rent", 1234))));
         awaitEvents(s, 1);
-        // As if the process died between the insert and the publish.
-        versions.mongoCollection().updateOne(Filters.eq("_id", CalculatorVersion.idOf(s, 1)), Updates.set("published", false));
+        // As if the process died between the insert (and the head's move) and the publish.
+        versions.mongoDatabase().getCollection("calculator_heads").updateOne(Filters.eq("_id", s), Updates.set("published", 0L));
 
-        Result again = calculator.execute(List.of(change(s, "p1", null, ChangeOp.set("rent", 1234)),
-                change(s, "p2", null, ChangeOp.add("rent", 1)))).get(0);
+        // A later version is published and marked on its own: the mark cannot jump the unpublished one.
+        calculator.execute(List.of(change(s, "p2", null, ChangeOp.add("rent", 1))));
+        assertEquals(0L, head(s).getLong("published"));
+        assertTrue(versions.at(s, 2).orElseThrow().published);
+
+        Result again = calculator.execute(List.of(change(s, "p1", null, ChangeOp.set("rent", 1234)))).get(0);
         assertTrue(again.outcome().replayed());
+        assertEquals(1, again.outcome().state().version());
         List<Received> events = awaitEvents(s, 3);
-        assertEquals(List.of(1, 1, 2), events.stream().map(e -> e.value().path("payload").path("version").asInt()).toList());
-        assertTrue(versions.at(s, 1).orElseThrow().published);
+        assertEquals(List.of(1, 2, 1), events.stream().map(e -> e.value().path("payload").path("version").asInt()).toList());
+        assertEquals(1234.0, events.get(2).value().path("payload").path("inputs").path("rent").asDouble(), 1e-9);
+        assertEquals(1L, head(s).getLong("published"), "republished, version 1 is covered again");
+
+        // Published now: another retry publishes nothing.
+        calculator.execute(List.of(change(s, "p1", null, ChangeOp.set("rent", 1234)), change(s, "p2", null, ChangeOp.add("rent", 1))));
+        assertEquals(3, stateEvents.drain(Duration.ofSeconds(1)).stream().filter(r -> r.key().equals(s)
+                && !r.value().path("type").asText().equals("calculator.insight")).count());
     }
 
     @Test
@@ -232,8 +243,7 @@ class CalculatorBatchTest {
         Result next = calculator.execute(List.of(change(s, "h3", null, ChangeOp.add("rent", 1)))).get(0);
         assertEquals(3, next.outcome().state().version());
         assertEquals(30003.0, next.outcome().state().inputs().rent(), 1e-9);
-        Document head = versions.mongoDatabase().getCollection("calculator_heads").find(Filters.eq("_id", s)).first();
-        assertEquals(3L, head.getLong("version"));
+        assertEquals(3L, head(s).getLong("version"));
     }
 
     @Test
@@ -323,6 +333,10 @@ class CalculatorBatchTest {
         assertEquals("MALFORMED_REQUEST", events.get(4).value().path("payload").path("code").asText());
         assertEquals(3, events.get(4).value().path("payload").path("currentVersion").asInt());
         assertEquals("targetOccupancy", events.get(1).value().path("payload").path("path").asText());
+    }
+
+    private Document head(String session) {
+        return versions.mongoDatabase().getCollection("calculator_heads").find(Filters.eq("_id", session)).first();
     }
 
     private static int indexOf(List<Received> events, String type, int version) {
