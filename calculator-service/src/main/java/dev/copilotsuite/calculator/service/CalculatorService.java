@@ -173,8 +173,8 @@ public class CalculatorService {
      * A version this batch made (or a stored one whose event may not have gone out), with the states on
      * both sides, the insights it fired and its request's index.
      */
-    private record Planned(int index, CalculatorVersion version, CalculatorState previous, CalculatorState state,
-            List<Insight> fired) {
+    private record Planned(int index, CalculatorVersion version, List<ChangeOp> ops, CalculatorState previous,
+            CalculatorState state, List<Insight> fired) {
     }
 
     /** What to publish, in order: a new or unpublished version with its insights, or a refusal. */
@@ -373,13 +373,13 @@ public class CalculatorService {
         version.ops = codec.toDocuments(request.ops());
         version.insightsArmedOff = List.copyOf(insights.state().armedOff());
         version.createdAt = Instant.now();
-        return new Planned(index, version, current, next, insights.fired());
+        return new Planned(index, version, request.ops(), current, next, insights.fired());
     }
 
     /** A stored version whose event may not have gone out: published again (without insights, as before). */
     private Planned republished(int index, CalculatorVersion version) {
         CalculatorState previous = at(version.sessionId, version.parentVersion);
-        return new Planned(index, version, previous, toState(version), List.of());
+        return new Planned(index, version, codec.ops(version.ops), previous, toState(version), List.of());
     }
 
     /** The refusal event answering a Kafka command; none for a REST call, which gets the exception. */
@@ -443,7 +443,7 @@ public class CalculatorService {
             CalculatorState state = planned.state();
             EventEnvelope<CalculatorStateChanged> changed = EventEnvelope.of(version.tenantId, version.sessionId,
                     version.requestId, new CalculatorStateChanged(state.version(), version.actor, version.actorRef,
-                            version.requestId, codec.ops(version.ops), state.inputs(), state.outputs(),
+                            version.requestId, planned.ops(), state.inputs(), state.outputs(),
                             planned.previous().version(), patches.between(planned.previous(), state)));
             List<CompletableFuture<Void>> sent = new ArrayList<>();
             sent.add(EventPublisher.send(stateEvents, changed).toCompletableFuture());
