@@ -36,7 +36,11 @@ public class CalculatorVersion {
     public Document inputs;
     public List<Document> ops;
     public Instant createdAt;
-    /** Set once the state event is on Kafka; a retried request republishes an unmarked version. */
+    /**
+     * Set once the state event is on Kafka, for a version above its session's published mark
+     * ({@code calculator_heads.published}, which covers every version up to it without rewriting each);
+     * a retried request republishes a version that neither covers.
+     */
     public boolean published;
 
     public static String idOf(String sessionId, long version) {

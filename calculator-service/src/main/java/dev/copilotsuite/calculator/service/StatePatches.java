@@ -4,8 +4,8 @@ import java.io.StringReader;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonStructure;
+import jakarta.json.spi.JsonProvider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -25,6 +25,12 @@ public class StatePatches {
     private static final TypeReference<List<JsonPatchOp>> OPS = new TypeReference<>() {
     };
 
+    /**
+     * Looked up once: {@code Json.createDiff} and {@code Json.createReader} look the provider up through
+     * ServiceLoader on every call, which scanned the class path's jars for each published state.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final ObjectMapper mapper;
 
     public StatePatches(ObjectMapper mapper) {
@@ -33,7 +39,7 @@ public class StatePatches {
 
     public List<JsonPatchOp> between(CalculatorState from, CalculatorState to) {
         try {
-            String patch = Json.createDiff(document(from), document(to)).toJsonArray().toString();
+            String patch = JSON.createDiff(document(from), document(to)).toJsonArray().toString();
             return mapper.readValue(patch, OPS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a calculator state did not serialise", e);
@@ -42,7 +48,7 @@ public class StatePatches {
 
     private JsonStructure document(CalculatorState state) throws JsonProcessingException {
         String json = mapper.writeValueAsString(new Document(state.version(), state));
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.read();
         }
     }
