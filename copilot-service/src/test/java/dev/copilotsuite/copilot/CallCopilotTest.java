@@ -283,6 +283,8 @@ class CallCopilotTest {
         var dishwasher = send(TENANT, session, new TranscriptSegmentReceived(
                 line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false),
                 new CallContext("+14155550101", "CA", "PLUS", "HOMEOWNER", null)));
+        // The first card set comes before the caller goes on (a final queued behind it would supersede it).
+        awaitAll(TENANT, session, 1, update -> update.payload() instanceof SuggestionsUpdated);
         send(TENANT, session, new TranscriptSegmentReceived(line("u-1", "t-2", "CUSTOMER", "and the roo", true), null));
         send(TENANT, session, new TranscriptSegmentReceived(line("s-3", null, "CUSTOMER", "Yes, the dishwasher.", false), null));
         send(TENANT, session, new TranscriptSegmentReceived(line("s-4", null, "AGENT", "Anything else?", false), null));

@@ -39,6 +39,18 @@ public interface CopilotConfig {
     @WithDefault("15m")
     java.time.Duration activeCallIdle();
 
+    /**
+     * How many calls' events are handled at once (each call's own events always one at a time, in order):
+     * threads of the consumer's lanes. The work is partly waiting on MongoDB and Kafka, so more threads
+     * than cores pays off.
+     */
+    @WithDefault("8")
+    int callWorkers();
+
+    /** Events taken from Kafka and not yet handled, all calls together, before the consumer stops pulling. */
+    @WithDefault("256")
+    int maxQueuedEvents();
+
     /** Where policy clauses are searched by embedding when not in-process. */
     interface Milvus {
 

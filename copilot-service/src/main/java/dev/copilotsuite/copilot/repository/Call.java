@@ -35,6 +35,11 @@ public class Call {
     public SuggestionsUpdated suggestions;
     /** The event that computed them, so its redelivery publishes them again. */
     public String suggestionsEventId;
+    /**
+     * An event's suggestion work was dropped because a newer event of the call was queued to recompute
+     * them; the next event of the call recomputes them even if it stores nothing new (say, a redelivery).
+     */
+    public boolean suggestionsOwed;
     public Instant startedAt;
     public Instant updatedAt;
 

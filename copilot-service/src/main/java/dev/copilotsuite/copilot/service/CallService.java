@@ -43,16 +43,18 @@ public class CallService {
     private final CustomerDirectory customers;
     private final SuggestionEngine engine;
     private final CopilotConfig config;
+    private final PendingSuggestions pending;
     private final Emitter<EventEnvelope<?>> updates;
 
     public CallService(CallRepository calls, CallSegmentRepository segments, CustomerDirectory customers,
-            SuggestionEngine engine, CopilotConfig config,
+            SuggestionEngine engine, CopilotConfig config, PendingSuggestions pending,
             @Channel(Topics.CALL_UPDATES) Emitter<EventEnvelope<?>> updates) {
         this.calls = calls;
         this.segments = segments;
         this.customers = customers;
         this.engine = engine;
         this.config = config;
+        this.pending = pending;
         this.updates = updates;
     }
 
@@ -73,11 +75,10 @@ public class CallService {
         Optional<TranscriptUpdated> transcript = store(call, completed, event.id());
         Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
         boolean callerSpoke = transcript.isPresent() && !completed.partial() && CUSTOMER.equals(completed.speaker());
-        Optional<SuggestionsUpdated> suggestions = callerSpoke ? suggest(call, event.id()) : Optional.empty();
+        Optional<SuggestionsUpdated> suggestions = callerSpoke || call.suggestionsOwed ? suggest(call, event.id())
+                : Optional.empty();
         save(call);
-        transcript.ifPresent(update -> publish(event, update));
-        caller.ifPresent(update -> publish(event, update));
-        suggestions.ifPresent(update -> publish(event, update));
+        publish(event, transcript, caller, suggestions);
     }
 
     /**
@@ -93,8 +94,7 @@ public class CallService {
         Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
         Optional<SuggestionsUpdated> suggestions = suggest(call, event.id());
         save(call);
-        caller.ifPresent(update -> publish(event, update));
-        suggestions.ifPresent(update -> publish(event, update));
+        publish(event, Optional.empty(), caller, suggestions);
     }
 
     /**
@@ -139,15 +139,26 @@ public class CallService {
      * The intent and cards for the whole call so far, when the copilot is on for the call and for the
      * suite, and they differ from the set last published (or the event that computed that set is
      * redelivered). Nothing is published for a call with no card and no intent yet.
+     *
+     * <p>Superseded work is dropped: when a newer event of the call is already queued to recompute the
+     * suggestions (before this work starts, or while it runs), nothing is published now and the call owes
+     * its suggestions to that event, so the agent never gets a set the next one replaces at once.
      */
     private Optional<SuggestionsUpdated> suggest(Call call, String eventId) {
         if (!call.enabled || !config.liveEnabled()) {
+            return Optional.empty();
+        }
+        if (superseded(call)) {
             return Optional.empty();
         }
         CustomerCard customer = caller(call);
         List<String> said = segments.transcript(call.id).stream().map(segment -> segment.line)
                 .filter(line -> !line.partial() && CUSTOMER.equals(line.speaker())).map(TranscriptLine::text).toList();
         SuggestionsUpdated next = engine.suggest(context(call, customer), customer, said);
+        if (superseded(call)) {
+            return Optional.empty();
+        }
+        call.suggestionsOwed = false;
         boolean redelivered = eventId.equals(call.suggestionsEventId);
         boolean unchanged = call.suggestions == null ? next.cards().isEmpty() && Intent.OTHER.name().equals(next.intent())
                 : call.suggestions.equals(next);
@@ -157,6 +168,15 @@ public class CallService {
         call.suggestions = next;
         call.suggestionsEventId = eventId;
         return Optional.of(next);
+    }
+
+    private boolean superseded(Call call) {
+        if (pending.newerQueued(call.id)) {
+            LOG.debugf("suggestions of call %s superseded by a newer event; left to it", call.id);
+            call.suggestionsOwed = true;
+            return true;
+        }
+        return false;
     }
 
     private CustomerCard caller(Call call) {
@@ -172,7 +192,8 @@ public class CallService {
     private Optional<TranscriptUpdated> store(Call call, TranscriptLine line, String eventId) {
         String id = CallSegment.idOf(call.id, line.transcriptId() != null ? line.transcriptId() : line.segmentId());
         CallSegment segment = segments.findByIdOptional(id).orElse(null);
-        if (segment == null) {
+        boolean added = segment == null;
+        if (added) {
             segment = new CallSegment();
             segment.id = id;
             segment.callId = call.id;
@@ -183,7 +204,9 @@ public class CallService {
         segment.line = line;
         segment.eventId = eventId;
         segments.persistOrUpdate(segment);
-        return Optional.of(new TranscriptUpdated(line, Math.toIntExact(segments.countOf(call.id))));
+        // The call's events run one at a time, so a line just added is the last: its seq is the length.
+        long length = added ? segment.seq : segments.countOf(call.id);
+        return Optional.of(new TranscriptUpdated(line, Math.toIntExact(length)));
     }
 
     /**
@@ -219,8 +242,17 @@ public class CallService {
         calls.persistOrUpdate(call);
     }
 
-    private void publish(EventEnvelope<?> cause, EventPayload update) {
-        EventPublisher.sendAndWait(updates, cause.answer(update));
+    /**
+     * Publishes the updates in this order (one key, so one partition keeps it) and waits once for Kafka to
+     * have them all, rather than a round trip per update.
+     */
+    @SafeVarargs
+    private void publish(EventEnvelope<?> cause, Optional<? extends EventPayload>... updates) {
+        List<java.util.concurrent.CompletableFuture<Void>> sent = new java.util.ArrayList<>();
+        for (Optional<? extends EventPayload> update : updates) {
+            update.ifPresent(payload -> sent.add(EventPublisher.send(this.updates, cause.answer(payload)).toCompletableFuture()));
+        }
+        java.util.concurrent.CompletableFuture.allOf(sent.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
     }
 
     /** A missing speaker is the customer; a line without a segment id is keyed by the event that brought it. */

@@ -32,6 +32,7 @@ final class ClauseText {
     private static final Pattern STATEMENT_END = Pattern.compile("(?<=[.;])\\s+");
     private static final Pattern EXCLUDES = Pattern.compile(
             "\\b(not covered|are excluded|is excluded|stays excluded|which exclude|are not included|is not included|nor are)\\b");
+    private static final Pattern SENTENCE_AFTER_PERIOD = Pattern.compile("(?<=\\.)\\s+");
     private static final Pattern CAP = Pattern.compile("(?:up to|at most) \\$([\\d,]+)");
     private static final Pattern DOLLARS = Pattern.compile("\\$([\\d,]+)");
     private static final Pattern DAYS = Pattern.compile("\\b(\\d+)[- ]day");
@@ -133,12 +134,12 @@ final class ClauseText {
 
     /** The first sentence of the clause: what a script quotes when nothing narrower decided. */
     static String firstSentence(Clause clause) {
-        return clause.text().split("(?<=\\.)\\s+")[0];
+        return SENTENCE_AFTER_PERIOD.split(clause.text())[0];
     }
 
     /** The sentence of the clause that holds {@code statement}. */
     static String sentenceOf(Clause clause, String statement) {
-        for (String sentence : clause.text().split("(?<=\\.)\\s+")) {
+        for (String sentence : SENTENCE_AFTER_PERIOD.split(clause.text())) {
             if (sentence.contains(statement.replaceAll("[;.]$", ""))) {
                 return sentence;
             }
@@ -146,17 +147,34 @@ final class ClauseText {
         return statement;
     }
 
+    /**
+     * Compiled once per phrase: the decider asks about the same item names and parts (from the alias table)
+     * for every card of every call, and compiling was a visible share of a card's CPU.
+     */
+    private static final java.util.Map<String, Pattern> PHRASES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Pattern phrase(String words) {
+        Pattern known = PHRASES.get(words);
+        if (known != null) {
+            return known;
+        }
         String quoted = Pattern.quote(words.toLowerCase(Locale.ROOT));
-        return Pattern.compile("(?i)(?<![\\w-])" + quoted + "(?:s|es)?(?![\\w-])");
+        Pattern compiled = Pattern.compile("(?i)(?<![\\w-])" + quoted + "(?:s|es)?(?![\\w-])");
+        if (PHRASES.size() < 10_000) {
+            PHRASES.put(words, compiled);
+        }
+        return compiled;
     }
+
+    private static final Pattern FOR_SELLERS = Pattern.compile("\\b(for sellers|seller coverage)\\b");
+    private static final Pattern FOR_BUYERS = Pattern.compile("\\b(for buyers|buyer coverage)\\b");
 
     private static String role(String sentence) {
         String lower = sentence.toLowerCase(Locale.ROOT);
-        if (lower.matches(".*\\b(for sellers|seller coverage)\\b.*")) {
+        if (FOR_SELLERS.matcher(lower).find()) {
             return "SELLER";
         }
-        if (lower.matches(".*\\b(for buyers|buyer coverage)\\b.*")) {
+        if (FOR_BUYERS.matcher(lower).find()) {
             return "BUYER";
         }
         return null;

@@ -29,6 +29,7 @@ import dev.langchain4j.store.embedding.filter.Filter;
 public class EmbeddingClauseRetriever implements ClauseRetriever {
 
     private static final Logger LOG = Logger.getLogger(EmbeddingClauseRetriever.class);
+    private static final int MAX_ANSWERS = 20_000;
 
     private final PolicyCorpus corpus;
     private final EmbeddingStore<TextSegment> store;
@@ -37,6 +38,13 @@ public class EmbeddingClauseRetriever implements ClauseRetriever {
     private final Map<String, Embedding> queries = new ConcurrentHashMap<>();
     /** Each chunk id's place in the corpus, for a stable order among clauses of equal precedence. */
     private volatile Map<String, Integer> order = Map.of();
+    /**
+     * The answers of {@link #headed}, {@link #naming} and {@link #section} since the store last changed.
+     * They depend only on the question and the contract, which repeat call after call, and answering one
+     * scans every chunk of the store, so each is asked of the store once; {@link #index} starts a new map
+     * once the store holds the new chunks (a search still running keeps filling the old one).
+     */
+    private volatile Map<Lookup, List<Clause>> answers = new ConcurrentHashMap<>();
 
     public EmbeddingClauseRetriever(PolicyCorpus corpus, EmbeddingStore<TextSegment> store, ClauseEmbeddings embeddings) {
         this.corpus = corpus;
@@ -69,25 +77,53 @@ public class EmbeddingClauseRetriever implements ClauseRetriever {
             next.put(ClauseChunks.id(all.get(i)), i);
         }
         order = next;
+        answers = new ConcurrentHashMap<>();
     }
 
     @Override
     public List<Clause> headed(String item, ContractScope scope) {
-        return ordered(search(query(item), ClauseChunks.and(ClauseChunks.headed(item), ClauseChunks.applyingTo(scope)),
-                everything(), 0.0));
+        return answer(new Lookup(Lookup.HEADED, item, scope), lookup -> ordered(search(query(item),
+                ClauseChunks.and(ClauseChunks.headed(item), ClauseChunks.applyingTo(scope)), everything(), 0.0)));
     }
 
     @Override
     public List<Clause> naming(String words, ContractScope scope) {
         // The store narrows to the documents that apply; whether a statement names the words is a phrase match.
-        return ordered(search(query(words), ClauseChunks.applyingTo(scope), everything(), 0.0).stream()
-                .filter(clause -> ClauseText.names(clause, words)).toList());
+        return answer(new Lookup(Lookup.NAMING, words, scope), lookup -> ordered(
+                search(query(words), ClauseChunks.applyingTo(scope), everything(), 0.0).stream()
+                        .filter(clause -> ClauseText.names(clause, words)).toList()));
     }
 
     @Override
     public List<Clause> section(SectionKind kind, ContractScope scope) {
-        return ordered(search(query(kind.heading()), ClauseChunks.and(ClauseChunks.inSection(kind),
-                ClauseChunks.applyingTo(scope)), everything(), 0.0));
+        return answer(new Lookup(Lookup.SECTION, kind.name(), scope), lookup -> ordered(search(
+                query(kind.heading()), ClauseChunks.and(ClauseChunks.inSection(kind), ClauseChunks.applyingTo(scope)),
+                everything(), 0.0)));
+    }
+
+    /**
+     * The remembered answer, else the store's. The words come from the alias table, but the contract from
+     * the call's payload, so the map is bounded: past {@link #MAX_ANSWERS} it starts again.
+     */
+    private List<Clause> answer(Lookup lookup, java.util.function.Function<Lookup, List<Clause>> ask) {
+        Map<Lookup, List<Clause>> remembered = answers;
+        List<Clause> found = remembered.get(lookup);
+        if (found != null) {
+            return found;
+        }
+        found = ask.apply(lookup);
+        if (remembered.size() >= MAX_ANSWERS) {
+            remembered.clear();
+        }
+        remembered.put(lookup, found);
+        return found;
+    }
+
+    /** One question asked of the store: which kind, its words (an item, words, a section kind), the contract. */
+    private record Lookup(int kind, String words, ContractScope scope) {
+        static final int HEADED = 0;
+        static final int NAMING = 1;
+        static final int SECTION = 2;
     }
 
     /**
