@@ -12,14 +12,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code ./copilot bench calls [CALLS] [ROUNDS]}: the live copilot's latency as the agent sees it, from a
- * caller's final segment posted to the signed webhook to the card for it arriving on the agent's socket
- * ({@code suggestion_update}), with CALLS calls (default 50) talking at once. Each call asks ROUNDS
- * (default 6) questions about different items in turn, so every final segment brings a new card; the
- * next is posted once the card for the last arrived. Offline: nothing leaves the machine.
+ * {@code ./copilot bench calls [CALLS] [ROUNDS] [PAUSE_MS]}: the live copilot's latency as the agent sees it,
+ * from a caller's final segment posted to the signed webhook to the card for it arriving on the agent's
+ * socket ({@code suggestion_update}), with CALLS calls (default 50) in progress at once. Each call asks ROUNDS
+ * (default 6) questions about different items in turn, so every final segment brings a new card. Like a
+ * caller, each call pauses between its card and its next question: PAUSE_MS on average (default 5000,
+ * drawn uniformly from half to one and a half of it; the calls start spread over one pause), so the calls
+ * are concurrent without speaking in lockstep. PAUSE_MS 0 is the saturation test: every call posts its
+ * next question the moment its card arrives, so latency there is CALLS over the suite's card throughput.
+ * Offline: nothing leaves the machine.
  */
 public final class CallLatency {
 
@@ -43,23 +48,24 @@ public final class CallLatency {
         String secret = args[2];
         int calls = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int rounds = args.length > 4 ? Math.min(Integer.parseInt(args[4]), QUESTIONS.size()) : 6;
-        if (calls < 1 || rounds < 1) {
-            System.err.println("bench calls: CALLS and ROUNDS are at least 1");
+        long pause = args.length > 5 ? Long.parseLong(args[5]) : 5000;
+        if (calls < 1 || rounds < 1 || pause < 0) {
+            System.err.println("bench calls: CALLS and ROUNDS are at least 1, PAUSE_MS at least 0");
             System.exit(2);
         }
         // Warm-up: one call through every path, so class loading and connection set-up are not measured.
-        run(gateway, token, secret, 1, 2, new ArrayList<>(), new AtomicInteger());
+        run(gateway, token, secret, 1, 2, 0, new ArrayList<>(), new AtomicInteger());
 
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger missing = new AtomicInteger();
         long started = System.nanoTime();
-        run(gateway, token, secret, calls, rounds, latencies, missing);
+        run(gateway, token, secret, calls, rounds, pause, latencies, missing);
         double seconds = (System.nanoTime() - started) / 1e9;
 
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "calls: %d concurrent, %d final segments each; %d cards in %.1f s%n", calls, rounds,
-                sorted.size(), seconds);
+        System.out.printf(Locale.ROOT, "calls: %d concurrent, %d final segments each, %d ms average pause; %d cards in %.1f s"
+                + " (%.1f cards/s)%n", calls, rounds, pause, sorted.size(), seconds, sorted.size() / seconds);
         if (sorted.isEmpty()) {
             System.out.println("no card arrived");
             System.exit(1);
@@ -72,8 +78,8 @@ public final class CallLatency {
         }
     }
 
-    private static void run(String gateway, String token, String secret, int calls, int rounds, List<Long> latencies,
-            AtomicInteger missing) throws Exception {
+    private static void run(String gateway, String token, String secret, int calls, int rounds, long pause,
+            List<Long> latencies, AtomicInteger missing) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls);
         CountDownLatch joined = new CountDownLatch(calls);
         List<Future<?>> done = new ArrayList<>();
@@ -85,6 +91,11 @@ public final class CallLatency {
                     joined.await();
                     int cards = 0;
                     for (int r = 0; r < rounds; r++) {
+                        if (pause > 0) {
+                            // the first question comes somewhere in the first pause, the next ones after a caller's pause
+                            Thread.sleep(r == 0 ? ThreadLocalRandom.current().nextLong(pause)
+                                    : ThreadLocalRandom.current().nextLong(pause / 2, pause * 3 / 2 + 1));
+                        }
                         Map<String, Object> body = new LinkedHashMap<>();
                         body.put("sessionId", sessionId);
                         body.put("plan", "PREMIER");
