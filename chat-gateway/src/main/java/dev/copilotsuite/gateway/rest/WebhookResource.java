@@ -16,6 +16,7 @@ import dev.copilotsuite.gateway.config.GatewayConfig;
 import dev.copilotsuite.gateway.security.SessionKeys;
 import dev.copilotsuite.gateway.service.CommandPublisher;
 import dev.copilotsuite.gateway.service.ConnectPayloads;
+import dev.copilotsuite.gateway.service.Overloaded;
 import dev.copilotsuite.gateway.service.WebhookRejected;
 import dev.copilotsuite.gateway.service.WebhookSignatures;
 import dev.copilotsuite.platform.rest.ApiError;
@@ -58,6 +59,9 @@ public class WebhookResource {
         }
         String accepted = signatures.verify(timestamp, signature, body);
         ConnectPayloads.Parsed parsed = payloads.parse(body);
+        if (parsed.segments().size() > commands.maxBatch()) {
+            throw new WebhookRejected(413, "TOO_LARGE", "A request may carry at most " + commands.maxBatch() + " segments.");
+        }
         String sessionKey = SessionKeys.call(config.tenant(), parsed.sessionId());
         // Publish first, remember the signature after: a forwarder retrying a failed post is not called a replay.
         commands.segments(config.tenant(), sessionKey, parsed.segments());
@@ -70,6 +74,14 @@ public class WebhookResource {
     @ServerExceptionMapper
     public Response rejected(WebhookRejected e) {
         return Response.status(e.status()).entity(ApiError.of(e.code(), e.getMessage())).build();
+    }
+
+    /** Kafka is behind: a clear 503 the forwarder retries, never a 500 (docs: chat-gateway/README.md, "Webhook errors"). */
+    @ServerExceptionMapper
+    public Response overloaded(Overloaded e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.status(503).header("Retry-After", Long.toString(seconds))
+                .entity(ApiError.of("OVERLOADED", e.getMessage())).build();
     }
 
     record Accepted(String sessionId, int segments) {

@@ -1,12 +1,16 @@
 package dev.copilotsuite.gateway.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.EventPayload;
@@ -18,6 +22,7 @@ import dev.copilotsuite.events.calculator.ChangeOp;
 import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.CopilotToggled;
 import dev.copilotsuite.events.chat.ChatMessageSubmitted;
+import dev.copilotsuite.gateway.config.GatewayConfig;
 import dev.copilotsuite.gateway.security.Caller;
 import dev.copilotsuite.platform.messaging.EventPublisher;
 
@@ -25,16 +30,31 @@ import dev.copilotsuite.platform.messaging.EventPublisher;
 @ApplicationScoped
 public class CommandPublisher {
 
+    /**
+     * The transcripts channel's buffer. An emitter whose buffer overflows throws, and fails for good after
+     * (every later send throws too): so the events waiting for Kafka are bounded below it by {@link #pending}.
+     */
+    public static final int TRANSCRIPTS_BUFFER = 8192;
+
     private final Emitter<EventEnvelope<?>> chatRequests;
     private final Emitter<EventEnvelope<?>> calculatorCommands;
     private final Emitter<EventEnvelope<?>> callTranscripts;
+    /** Transcript events handed to the emitter and not yet acknowledged or refused by Kafka. */
+    private final Semaphore pending;
+    private final int maxPending;
+    private final GatewayConfig.Webhook webhook;
 
     public CommandPublisher(@Channel(Topics.CHAT_REQUESTS) Emitter<EventEnvelope<?>> chatRequests,
             @Channel(Topics.CALCULATOR_COMMANDS) Emitter<EventEnvelope<?>> calculatorCommands,
-            @Channel(Topics.CALL_TRANSCRIPTS) Emitter<EventEnvelope<?>> callTranscripts) {
+            @Channel(Topics.CALL_TRANSCRIPTS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = TRANSCRIPTS_BUFFER)
+            Emitter<EventEnvelope<?>> callTranscripts,
+            GatewayConfig config) {
         this.chatRequests = chatRequests;
         this.calculatorCommands = calculatorCommands;
         this.callTranscripts = callTranscripts;
+        this.webhook = config.webhook();
+        this.maxPending = Math.min(webhook.maxPending(), TRANSCRIPTS_BUFFER);
+        this.pending = new Semaphore(maxPending);
     }
 
     public EventEnvelope<?> chat(Caller caller, String sessionKey, String messageId, String text) {
@@ -66,15 +86,41 @@ public class CommandPublisher {
     }
 
     public EventEnvelope<?> copilotToggle(Caller caller, String sessionKey, boolean enabled, CallContext context) {
-        return publish(callTranscripts, caller.tenantId(), sessionKey, new CopilotToggled(enabled, context, caller.userId()));
+        EventEnvelope<?> event = EventEnvelope.of(caller.tenantId(), sessionKey, null,
+                new CopilotToggled(enabled, context, caller.userId()));
+        transcripts(List.of(event)).forEach(ack -> ack.toCompletableFuture().join());
+        return event;
     }
 
-    /** Publishes a batch in order and returns once Kafka holds all of it. */
+    /**
+     * Publishes a batch in order and returns once Kafka holds all of it; {@link Overloaded} at once, with
+     * nothing published, when the events already waiting for Kafka leave no room for the batch.
+     */
     public void segments(String tenantId, String sessionKey, List<? extends EventPayload> segments) {
-        segments.stream()
-                .map(segment -> EventPublisher.send(callTranscripts, EventEnvelope.of(tenantId, sessionKey, null, segment)))
-                .toList()
-                .forEach(ack -> ack.toCompletableFuture().join());
+        transcripts(segments.stream().<EventEnvelope<?>>map(segment -> EventEnvelope.of(tenantId, sessionKey, null, segment))
+                .toList()).forEach(ack -> ack.toCompletableFuture().join());
+    }
+
+    /** The most transcript events one request may carry: a batch larger than the bound could never be admitted. */
+    public int maxBatch() {
+        return maxPending;
+    }
+
+    private List<CompletionStage<Void>> transcripts(List<EventEnvelope<?>> events) {
+        int count = events.size();
+        if (!pending.tryAcquire(count)) {
+            throw new Overloaded("The gateway has " + maxPending + " transcript events waiting for Kafka; retry shortly.",
+                    webhook.retryAfter());
+        }
+        List<CompletionStage<Void>> acks = new ArrayList<>(count);
+        try {
+            for (EventEnvelope<?> event : events) {
+                acks.add(EventPublisher.send(callTranscripts, event).whenComplete((ok, failure) -> pending.release()));
+            }
+        } finally {
+            pending.release(count - acks.size()); // a send that threw never completes: its permit is returned here
+        }
+        return acks;
     }
 
     public static String newId() {
