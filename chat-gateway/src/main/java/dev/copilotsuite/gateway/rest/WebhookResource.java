@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.mongodb.MongoException;
+
 import dev.copilotsuite.gateway.config.GatewayConfig;
 import dev.copilotsuite.gateway.security.SessionKeys;
 import dev.copilotsuite.gateway.service.CommandPublisher;
@@ -82,6 +84,18 @@ public class WebhookResource {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
         return Response.status(503).header("Retry-After", Long.toString(seconds))
                 .entity(ApiError.of("OVERLOADED", e.getMessage())).build();
+    }
+
+    /**
+     * The store of accepted signatures cannot be reached (or the gateway ran out of sockets to reach it): the
+     * request cannot be checked for replay, so it is refused whole, as a retryable 503 rather than a 500.
+     */
+    @ServerExceptionMapper
+    public Response storeUnavailable(MongoException e) {
+        LOG.warnf("webhook refused: the signature store is unavailable: %s", e.getMessage());
+        return Response.status(503).header("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds())))
+                .entity(ApiError.of("UNAVAILABLE", "The gateway cannot check this request for replay now; retry shortly."))
+                .build();
     }
 
     record Accepted(String sessionId, int segments) {
