@@ -19,6 +19,7 @@ import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.TranscriptLine;
 import dev.copilotsuite.events.call.TranscriptSegmentReceived;
 import dev.copilotsuite.gateway.service.CommandPublisher;
+import dev.copilotsuite.platform.messaging.NotDurableException;
 
 /**
  * The webhook's durability rule at the publisher: the segments are reported held only once Kafka
@@ -42,7 +43,7 @@ class CommandPublisherTest {
             // held in the producer's buffer: neither acknowledged nor refused
         });
         long started = System.nanoTime();
-        CommandPublisher.NotDurable failure = assertThrows(CommandPublisher.NotDurable.class,
+        NotDurableException failure = assertThrows(NotDurableException.class,
                 () -> publisher(kafka).segments("demo", "call:demo:c-1", segments(2), TIMEOUT));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMillis >= TIMEOUT.toMillis() && tookMillis < 5_000, "answered within the timeout: " + tookMillis + " ms");
@@ -60,7 +61,7 @@ class CommandPublisherTest {
                 message.ack();
             }
         });
-        CommandPublisher.NotDurable failure = assertThrows(CommandPublisher.NotDurable.class,
+        NotDurableException failure = assertThrows(NotDurableException.class,
                 () -> publisher(kafka).segments("demo", "call:demo:c-1", segments(3), TIMEOUT));
         assertTrue(failure.getMessage().contains("NOT_ENOUGH_REPLICAS"), failure.getMessage());
     }
@@ -70,13 +71,14 @@ class CommandPublisherTest {
         ScriptedEmitter kafka = new ScriptedEmitter(message -> {
             throw new IllegalStateException("SRMSG00034: Insufficient downstream requests to emit item");
         });
-        CommandPublisher.NotDurable failure = assertThrows(CommandPublisher.NotDurable.class,
+        NotDurableException failure = assertThrows(NotDurableException.class,
                 () -> publisher(kafka).segments("demo", "call:demo:c-1", segments(1), TIMEOUT));
         assertTrue(failure.getMessage().contains("Insufficient downstream requests"), failure.getMessage());
     }
 
     private static CommandPublisher publisher(ScriptedEmitter transcripts) {
-        return new CommandPublisher(new ScriptedEmitter(Message::ack), new ScriptedEmitter(Message::ack), transcripts);
+        return new CommandPublisher(new ScriptedEmitter(Message::ack), new ScriptedEmitter(Message::ack), transcripts, 64,
+                Duration.ofSeconds(1));
     }
 
     private static List<TranscriptSegmentReceived> segments(int count) {

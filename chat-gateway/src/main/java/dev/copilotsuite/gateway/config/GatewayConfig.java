@@ -39,6 +39,18 @@ public interface GatewayConfig {
         /** How long a post waits for Kafka to acknowledge its segments before it is answered 503 UNAVAILABLE. */
         @WithDefault("5s")
         Duration publishTimeout();
+
+        /**
+         * Transcript events handed to Kafka and not yet acknowledged, at most; a post that would pass it gets
+         * 503 with Retry-After instead of waiting in an unbounded queue. At most
+         * {@code CommandPublisher.TRANSCRIPTS_BUFFER}, the channel's buffer, which must never overflow.
+         */
+        @WithDefault("2048")
+        int maxPending();
+
+        /** What a 503 OVERLOADED tells the forwarder to wait before it retries. */
+        @WithDefault("1s")
+        Duration retryAfter();
     }
 
     /** What a replica keeps so a client can resume (docs/protocol.md, "Resume"). */

@@ -12,10 +12,14 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.mongodb.MongoException;
+
 import dev.copilotsuite.gateway.config.GatewayConfig;
 import dev.copilotsuite.gateway.security.SessionKeys;
 import dev.copilotsuite.gateway.service.CommandPublisher;
 import dev.copilotsuite.gateway.service.ConnectPayloads;
+import dev.copilotsuite.gateway.service.Overloaded;
+import dev.copilotsuite.platform.messaging.NotDurableException;
 import dev.copilotsuite.gateway.service.WebhookRejected;
 import dev.copilotsuite.gateway.service.WebhookSignatures;
 import dev.copilotsuite.platform.rest.ApiError;
@@ -58,12 +62,15 @@ public class WebhookResource {
         }
         String accepted = signatures.verify(timestamp, signature, body);
         ConnectPayloads.Parsed parsed = payloads.parse(body);
+        if (parsed.segments().size() > commands.maxBatch()) {
+            throw new WebhookRejected(413, "TOO_LARGE", "A request may carry at most " + commands.maxBatch() + " segments.");
+        }
         String sessionKey = SessionKeys.call(config.tenant(), parsed.sessionId());
         // Publish first, remember the signature after: a forwarder retrying a failed post is not called a replay.
         // 2xx only once Kafka holds every segment; otherwise a bounded 503, so the forwarder retries.
         try {
             commands.segments(config.tenant(), sessionKey, parsed.segments(), config.publishTimeout());
-        } catch (CommandPublisher.NotDurable e) {
+        } catch (NotDurableException e) {
             LOG.warnf("segments of call %s not accepted: %s", parsed.sessionId(), e.getMessage());
             throw new WebhookRejected(503, "UNAVAILABLE", e.getMessage() + " Nothing was accepted; retry the request.");
         }
@@ -80,6 +87,26 @@ public class WebhookResource {
             response.header("Retry-After", "1");
         }
         return response.build();
+    }
+
+    /** Kafka is behind: a clear 503 the forwarder retries, never a 500 (docs: chat-gateway/README.md, "Webhook errors"). */
+    @ServerExceptionMapper
+    public Response overloaded(Overloaded e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.status(503).header("Retry-After", Long.toString(seconds))
+                .entity(ApiError.of("OVERLOADED", e.getMessage())).build();
+    }
+
+    /**
+     * The store of accepted signatures cannot be reached (or the gateway ran out of sockets to reach it): the
+     * request cannot be checked for replay, so it is refused whole, as a retryable 503 rather than a 500.
+     */
+    @ServerExceptionMapper
+    public Response storeUnavailable(MongoException e) {
+        LOG.warnf("webhook refused: the signature store is unavailable: %s", e.getMessage());
+        return Response.status(503).header("Retry-After", Long.toString(Math.max(1, config.retryAfter().toSeconds())))
+                .entity(ApiError.of("UNAVAILABLE", "The gateway cannot check this request for replay now; retry shortly."))
+                .build();
     }
 
     record Accepted(String sessionId, int segments) {

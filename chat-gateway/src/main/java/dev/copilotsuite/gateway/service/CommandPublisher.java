@@ -1,17 +1,18 @@
 package dev.copilotsuite.gateway.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.EventPayload;
@@ -23,23 +24,46 @@ import dev.copilotsuite.events.calculator.ChangeOp;
 import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.CopilotToggled;
 import dev.copilotsuite.events.chat.ChatMessageSubmitted;
+import dev.copilotsuite.gateway.config.GatewayConfig;
 import dev.copilotsuite.gateway.security.Caller;
 import dev.copilotsuite.platform.messaging.EventPublisher;
+import dev.copilotsuite.platform.messaging.NotDurableException;
 
 /** Puts what browsers and the webhook ask for on Kafka, each keyed by its session. */
 @ApplicationScoped
 public class CommandPublisher {
 
+    /**
+     * The transcripts channel's buffer. An emitter whose buffer overflows throws, and fails for good after
+     * (every later send throws too): so the events waiting for Kafka are bounded below it by {@link #pending}.
+     */
+    public static final int TRANSCRIPTS_BUFFER = 8192;
+
     private final Emitter<EventEnvelope<?>> chatRequests;
     private final Emitter<EventEnvelope<?>> calculatorCommands;
     private final Emitter<EventEnvelope<?>> callTranscripts;
+    /** Transcript events handed to the emitter and not yet acknowledged or refused by Kafka. */
+    private final Semaphore pending;
+    private final int maxPending;
+    private final Duration retryAfter;
 
+    @Inject
     public CommandPublisher(@Channel(Topics.CHAT_REQUESTS) Emitter<EventEnvelope<?>> chatRequests,
             @Channel(Topics.CALCULATOR_COMMANDS) Emitter<EventEnvelope<?>> calculatorCommands,
-            @Channel(Topics.CALL_TRANSCRIPTS) Emitter<EventEnvelope<?>> callTranscripts) {
+            @Channel(Topics.CALL_TRANSCRIPTS) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = TRANSCRIPTS_BUFFER)
+            Emitter<EventEnvelope<?>> callTranscripts,
+            GatewayConfig config) {
+        this(chatRequests, calculatorCommands, callTranscripts, config.webhook().maxPending(), config.webhook().retryAfter());
+    }
+
+    public CommandPublisher(Emitter<EventEnvelope<?>> chatRequests, Emitter<EventEnvelope<?>> calculatorCommands,
+            Emitter<EventEnvelope<?>> callTranscripts, int maxPending, Duration retryAfter) {
         this.chatRequests = chatRequests;
         this.calculatorCommands = calculatorCommands;
         this.callTranscripts = callTranscripts;
+        this.retryAfter = retryAfter;
+        this.maxPending = Math.min(maxPending, TRANSCRIPTS_BUFFER);
+        this.pending = new Semaphore(this.maxPending);
     }
 
     public EventEnvelope<?> chat(Caller caller, String sessionKey, String messageId, String text) {
@@ -71,43 +95,44 @@ public class CommandPublisher {
     }
 
     public EventEnvelope<?> copilotToggle(Caller caller, String sessionKey, boolean enabled, CallContext context) {
-        return publish(callTranscripts, caller.tenantId(), sessionKey, new CopilotToggled(enabled, context, caller.userId()));
+        EventEnvelope<?> event = EventEnvelope.of(caller.tenantId(), sessionKey, null,
+                new CopilotToggled(enabled, context, caller.userId()));
+        EventPublisher.await(transcripts(List.of(event)), EventPublisher.ACK_TIMEOUT);
+        return event;
     }
 
     /**
-     * Publishes a batch in order and returns once Kafka holds all of it (acks=all). Throws
-     * {@link NotDurable} when Kafka refused any of it or did not acknowledge all of it within
-     * {@code timeout} (a broker down): the caller must not report the batch accepted. A part of it may
-     * still land later; segments are idempotent downstream (by segment id), so the sender's retry is safe.
+     * Publishes a batch in order and returns once Kafka holds all of it (acks=all). Throws {@link Overloaded} at
+     * once, with nothing published, when the events already waiting for Kafka leave no room for the batch, and
+     * {@link NotDurableException} when Kafka refused any of it or did not acknowledge all of it within
+     * {@code timeout} (a broker down): the caller must not report the batch accepted. A part of it may still
+     * land later; segments are idempotent downstream (by segment id), so the sender's retry is safe.
      */
     public void segments(String tenantId, String sessionKey, List<? extends EventPayload> segments, Duration timeout) {
-        List<CompletableFuture<Void>> acks;
-        try {
-            acks = segments.stream()
-                    .map(segment -> EventPublisher.send(callTranscripts, EventEnvelope.of(tenantId, sessionKey, null, segment))
-                            .toCompletableFuture())
-                    .toList();
-        } catch (RuntimeException e) {
-            // The emitter refuses outright when its buffer is full or its channel failed.
-            throw new NotDurable("Kafka did not take the segments: " + e.getMessage(), e);
-        }
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new NotDurable("Kafka did not acknowledge the segments within " + timeout.toMillis() + " ms.", e);
-        } catch (ExecutionException e) {
-            throw new NotDurable("Kafka refused the segments: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotDurable("Interrupted while waiting for Kafka.", e);
-        }
+        EventPublisher.await(transcripts(segments.stream()
+                .<EventEnvelope<?>>map(segment -> EventEnvelope.of(tenantId, sessionKey, null, segment)).toList()), timeout);
     }
 
-    /** What was published is not known to be durable: nothing may be reported accepted. */
-    public static final class NotDurable extends RuntimeException {
-        public NotDurable(String message, Throwable cause) {
-            super(message, cause);
+    /** The most transcript events one request may carry: a batch larger than the bound could never be admitted. */
+    public int maxBatch() {
+        return maxPending;
+    }
+
+    private List<CompletionStage<Void>> transcripts(List<EventEnvelope<?>> events) {
+        int count = events.size();
+        if (!pending.tryAcquire(count)) {
+            throw new Overloaded("The gateway has " + maxPending + " transcript events waiting for Kafka; retry shortly.",
+                    retryAfter);
         }
+        List<CompletionStage<Void>> acks = new ArrayList<>(count);
+        try {
+            for (EventEnvelope<?> event : events) {
+                acks.add(EventPublisher.sendOrRefuse(callTranscripts, event).whenComplete((ok, failure) -> pending.release()));
+            }
+        } finally {
+            pending.release(count - acks.size()); // a send that threw never completes: its permit is returned here
+        }
+        return acks;
     }
 
     public static String newId() {

@@ -14,32 +14,55 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.copilotsuite.events.EventEnvelope;
+import dev.copilotsuite.events.Topics;
+import dev.copilotsuite.events.call.TranscriptLine;
+import dev.copilotsuite.events.call.TranscriptUpdated;
 
 /**
  * The gateway's load benchmarks against a running suite.
  * <ul>
  * <li>{@code sockets <url> <token> <count> <gatewayPid>}: opens {@code count} authenticated sockets, each joined
  * to a call session, and reports the gateway's resident memory once all are joined.</li>
- * <li>{@code webhook <url> <token> <secret> <rate> <seconds> <calls>}: one agent socket per call; signed
- * segments posted at {@code rate}/s spread over the calls; reports the webhook's latency to the 2xx, the
- * latency from post to the agent's {@code transcript_update}, and every segment lost or seen twice.</li>
+ * <li>{@code webhook <url> <token> <secret> <rate> <seconds> <calls>}: one agent socket joined to each call;
+ * signed flat segments posted open loop at {@code rate}/s (each on its schedule, whatever the answers before
+ * it), round robin over the calls, over HTTP/1.1 as a forwarder posts. Reports the answers by status, the
+ * latency from each post's due time to its answer and to its {@code transcript_update} on the call's socket
+ * (p50/p95/p99/max), and per call every accepted segment lost, seen twice or out of order. Bounded: it waits at
+ * most 60 s for the answers and 30 s more for the deliveries.</li>
+ * <li>{@code fanout <url> <token> <kafka> <rate> <seconds> <calls>}: the same run with the webhook and copilot-service
+ * left out: each segment's {@code TranscriptUpdated} is published on {@code copilot.call.updates} (acks=all), and
+ * "answered" is Kafka's ack. It measures the gateway's sequencer and fan-out alone.</li>
  * </ul>
  */
 public final class GatewayBench {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+    static String mode = "webhook";
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -49,9 +72,15 @@ public final class GatewayBench {
             sockets(URI.create(args[1]), args[2], Integer.parseInt(args[3]), Long.parseLong(args[4]));
         } else if (args[0].equals("webhook")) {
             webhook(URI.create(args[1]), args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    Integer.parseInt(args[6]));
+                    Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 64);
+        } else if (args[0].equals("fanout")) {
+            mode = "fanout";
+            try (KafkaProducer<String, String> producer = fanoutProducer(args[3])) {
+                run(URI.create(args[1]), args[2], null, producer, Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                        Integer.parseInt(args[6]), 0);
+            }
         } else {
-            throw new IllegalArgumentException("sockets or webhook");
+            throw new IllegalArgumentException("sockets, webhook or fanout");
         }
         System.exit(0);
     }
@@ -111,135 +140,408 @@ public final class GatewayBench {
         return -1;
     }
 
-    /** Counts joins; for the webhook run, also times each transcript line by its segment id. */
+    /** Counts joins (the sockets run). */
     static class Counting implements WebSocket.Listener {
         final AtomicInteger joined;
-        final Map<String, Long> sentAt;
-        final Map<String, Integer> seen;
-        final List<Long> deliveryNanos;
         final StringBuilder partial = new StringBuilder();
 
         Counting(AtomicInteger joined) {
-            this(joined, null, null, null);
-        }
-
-        Counting(AtomicInteger joined, Map<String, Long> sentAt, Map<String, Integer> seen, List<Long> deliveryNanos) {
             this.joined = joined;
-            this.sentAt = sentAt;
-            this.seen = seen;
-            this.deliveryNanos = deliveryNanos;
         }
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                long now = System.nanoTime();
-                if (text.contains("\"joined\"")) {
+                if (partial.indexOf("\"joined\"") >= 0) {
                     joined.incrementAndGet();
-                } else if (sentAt != null && text.contains("\"transcript_update\"")) {
-                    try {
-                        JsonNode lines = MAPPER.readTree(text).path("lines");
-                        if (lines.size() == 1) {
-                            String id = lines.path(0).path("segmentId").asText();
-                            Long sent = sentAt.get(id);
-                            if (sent != null && seen.merge(id, 1, Integer::sum) == 1) {
-                                synchronized (deliveryNanos) {
-                                    deliveryNanos.add(now - sent);
-                                }
-                            }
-                        }
-                    } catch (Exception e) {
-                        // not a line of this run
-                    }
                 }
+                partial.setLength(0);
             }
             socket.request(1);
             return null;
         }
     }
 
-    static void webhook(URI base, String token, String secret, int rate, int seconds, int calls) throws Exception {
+    /**
+     * One run of {@code webhook}: segment {@code i} goes to call {@code i % calls} and is due at
+     * {@code start + i / rate}. Every latency is measured from that due instant, not from when the sender got
+     * round to it, so a sender or server that falls behind shows in the figures (open loop: no coordinated
+     * omission).
+     */
+    static final class WebhookRun {
+        final String run;
+        final int total;
+        final int calls;
+        final long[] due;
+        final long[] ackNanos;
+        final int[] status;
+        final long[] deliveredNanos;
+        final AtomicIntegerArray deliveries;
+        final AtomicIntegerArray lastIndex;
+        final AtomicInteger outOfOrder = new AtomicInteger();
+        final AtomicInteger foreign = new AtomicInteger();
+        final AtomicInteger resyncs = new AtomicInteger();
+        final AtomicInteger errors = new AtomicInteger();
+        final AtomicInteger joined = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+        final AtomicInteger answered = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+
+        WebhookRun(String run, int total, int calls) {
+            this.run = run;
+            this.total = total;
+            this.calls = calls;
+            this.due = new long[total];
+            this.ackNanos = new long[total];
+            this.status = new int[total];
+            this.deliveredNanos = new long[total];
+            this.deliveries = new AtomicIntegerArray(total);
+            this.lastIndex = new AtomicIntegerArray(calls);
+            for (int c = 0; c < calls; c++) {
+                lastIndex.set(c, -1);
+            }
+        }
+
+        String call(int c) {
+            return "bench-" + run + "-" + c;
+        }
+
+        String segment(int i) {
+            return run + "-" + i;
+        }
+
+        /** A transcript line arrived on call {@code c}'s socket. */
+        void arrived(int c, String segmentId, long now) {
+            int dash = segmentId.lastIndexOf('-');
+            if (dash < 0 || !segmentId.substring(0, dash).equals(run)) {
+                foreign.incrementAndGet();
+                return;
+            }
+            int i;
+            try {
+                i = Integer.parseInt(segmentId.substring(dash + 1));
+            } catch (NumberFormatException e) {
+                foreign.incrementAndGet();
+                return;
+            }
+            if (i < 0 || i >= total || i % calls != c) {
+                foreign.incrementAndGet(); // another call's line on this socket would be a leak
+                return;
+            }
+            if (deliveries.incrementAndGet(i) == 1) {
+                deliveredNanos[i] = now - due[i];
+            }
+            // One socket's messages arrive on one thread at a time, so this read-then-write does not race.
+            if (i < lastIndex.get(c)) {
+                outOfOrder.incrementAndGet();
+            }
+            lastIndex.set(c, Math.max(lastIndex.get(c), i));
+        }
+    }
+
+    /** An agent's socket joined to one call: times each transcript line of the run. */
+    static final class AgentSocket implements WebSocket.Listener {
+        final WebhookRun run;
+        final int call;
+        final StringBuilder partial = new StringBuilder();
+
+        AgentSocket(WebhookRun run, int call) {
+            this.run = run;
+            this.call = call;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                long now = System.nanoTime();
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    JsonNode message = MAPPER.readTree(text);
+                    String type = message.path("type").asText();
+                    if (type.equals("joined")) {
+                        run.joined.incrementAndGet();
+                    } else if (type.equals("transcript_update")) {
+                        for (JsonNode line : message.path("lines")) {
+                            run.arrived(call, line.path("segmentId").asText(), now);
+                        }
+                    } else if (type.equals("resync")) {
+                        run.resyncs.incrementAndGet();
+                    } else if (type.equals("error")) {
+                        run.errors.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    run.errors.incrementAndGet();
+                }
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
+            run.closed.incrementAndGet();
+            return null;
+        }
+    }
+
+    /** One signed flat segment, posted and waited for; its answer and latency are recorded in the run. */
+    static void post(HttpClient http, URI hook, String secret, WebhookRun run, int i) {
+        try {
+            String body = "{\"sessionId\":\"" + run.call(i % run.calls) + "\",\"segmentId\":\"" + run.segment(i)
+                    + "\",\"speaker\":\"CUSTOMER\",\"text\":\"line " + i + " of the benchmark\"}";
+            long timestamp = System.currentTimeMillis() / 1000;
+            HttpRequest request = HttpRequest.newBuilder(hook).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("X-Copilot-Timestamp", Long.toString(timestamp))
+                    .header("X-Copilot-Signature", "sha256=" + hmac(secret, timestamp + "." + body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            run.status[i] = response.statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.status[i] = -1;
+        } catch (Exception e) {
+            run.status[i] = -1;
+            run.failure.compareAndSet(null, e.toString());
+        }
+        run.ackNanos[i] = System.nanoTime() - run.due[i];
+        run.answered.incrementAndGet();
+    }
+
+    /**
+     * The gateway's half alone: each segment's {@code TranscriptUpdated} is published straight onto
+     * {@code copilot.call.updates}, as copilot-service would after storing it, and timed to the agent's socket.
+     * Set against {@code webhook}, it tells the gateway's fan-out cost from copilot-service's.
+     */
+    static KafkaProducer<String, String> fanoutProducer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        return new KafkaProducer<>(props);
+    }
+
+    static void publishUpdate(KafkaProducer<String, String> producer, String tenant, WebhookRun run, int i) {
+        String call = run.call(i % run.calls);
+        String segment = run.segment(i);
+        EventEnvelope<TranscriptUpdated> event = EventEnvelope.of(tenant, "call:" + tenant + ":" + call, null,
+                new TranscriptUpdated(new TranscriptLine(segment, segment, "CUSTOMER", "line " + i + " of the benchmark", false,
+                        null, null, null, List.of()), i / run.calls + 1));
+        String json;
+        try {
+            json = EVENTS.writeValueAsString(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        producer.send(new ProducerRecord<>(Topics.CALL_UPDATES, event.sessionId(), json), (metadata, error) -> {
+            run.status[i] = error == null ? 202 : -1;
+            if (error != null) {
+                run.failure.compareAndSet(null, error.toString());
+            }
+            run.ackNanos[i] = System.nanoTime() - run.due[i];
+            run.answered.incrementAndGet();
+        });
+    }
+
+    static final ObjectMapper EVENTS = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    static void webhook(URI base, String token, String secret, int rate, int seconds, int calls, int connections)
+            throws Exception {
+        run(base, token, secret, null, rate, seconds, calls, connections);
+    }
+
+    /** {@code secret} signs webhook posts; with a {@code producer} the updates go straight to Kafka instead. */
+    static void run(URI base, String token, String secret, KafkaProducer<String, String> producer, int rate, int seconds,
+            int calls, int connections) throws Exception {
         // HTTP/1.1 as a forwarder posts; the JDK client would otherwise multiplex every post on one h2c connection.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
         URI ws = URI.create(base.toString().replace("http", "ws") + "/ws");
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Map<String, Integer> seen = new ConcurrentHashMap<>();
-        List<Long> delivery = new ArrayList<>();
-        AtomicInteger joined = new AtomicInteger();
+        WebhookRun run = new WebhookRun(Long.toString(System.currentTimeMillis(), 36), rate * seconds, calls);
         List<WebSocket> sockets = new ArrayList<>();
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int c = 0; c < calls; c++) {
-            String call = "bench-" + run + "-" + c;
+            String call = run.call(c);
             pending.add(http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .buildAsync(ws, new Counting(joined, sentAt, seen, delivery)).thenCompose(socket -> socket
+                    .buildAsync(ws, new AgentSocket(run, c)).thenCompose(socket -> socket
                             .sendText("{\"type\":\"join\",\"kind\":\"call\",\"sessionId\":\"" + call + "\"}", true)));
+            if (pending.size() == 200) {
+                collect(pending, sockets);
+            }
         }
-        collect(pending, sockets);
-        while (joined.get() < sockets.size()) {
+        int failedSockets = collect(pending, sockets);
+        long joinDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (run.joined.get() < sockets.size() && System.nanoTime() < joinDeadline) {
             Thread.sleep(100);
         }
+        System.out.printf(mode + ": %d agent sockets open, %d joined, %d failed to open%n", sockets.size(), run.joined.get(),
+                failedSockets);
         Thread.sleep(2000); // the joins' snapshots are answered before the run starts
 
+        // A forwarder posts over a bounded pool of keep-alive connections: one lane per connection, each sending
+        // the next due segment as soon as its previous post is answered. A segment waits in the queue while every
+        // lane is busy, and that wait counts in its latency (measured from its due time).
         URI hook = URI.create(base + "/webhook/transcripts");
-        int total = rate * seconds;
-        long[] ackNanos = new long[total];
-        AtomicInteger failures = new AtomicInteger();
-        AtomicLong inFlight = new AtomicLong();
-        List<CompletableFuture<?>> posts = new ArrayList<>(total);
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + (long) i * 1_000_000_000L / rate;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int index = i;
-            String call = "bench-" + run + "-" + (i % calls);
-            String segment = run + "-" + i;
-            String body = "{\"sessionId\":\"" + call + "\",\"segmentId\":\"" + segment
-                    + "\",\"speaker\":\"CUSTOMER\",\"text\":\"line " + i + " of the benchmark\"}";
-            long timestamp = System.currentTimeMillis() / 1000;
-            HttpRequest request = HttpRequest.newBuilder(hook).header("Content-Type", "application/json")
-                    .header("X-Copilot-Timestamp", Long.toString(timestamp))
-                    .header("X-Copilot-Signature", "sha256=" + hmac(secret, timestamp + "." + body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            long sent = System.nanoTime();
-            sentAt.put(segment, sent);
-            inFlight.incrementAndGet();
-            posts.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                inFlight.decrementAndGet();
-                ackNanos[index] = System.nanoTime() - sent;
-                if (error != null || response.statusCode() / 100 != 2) {
-                    failures.incrementAndGet();
+        BlockingQueue<Integer> due = new LinkedBlockingQueue<>();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+        long giveUp = start + TimeUnit.SECONDS.toNanos(seconds + 60L); // bounded: what is still queued then is not sent
+        AtomicInteger busy = new AtomicInteger();
+        AtomicInteger maxBusy = new AtomicInteger();
+        AtomicInteger maxQueued = new AtomicInteger();
+        List<Thread> lanes = new ArrayList<>();
+        for (int l = 0; producer == null && l < connections; l++) {
+            Thread lane = new Thread(() -> {
+                try {
+                    while (true) {
+                        int i = due.take();
+                        if (i < 0) {
+                            return;
+                        }
+                        if (System.nanoTime() > giveUp) {
+                            run.answered.incrementAndGet(); // status stays 0: not sent within the run's bound
+                            continue;
+                        }
+                        maxBusy.accumulateAndGet(busy.incrementAndGet(), Math::max);
+                        post(http, hook, secret, run, i);
+                        busy.decrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            }));
+            }, "forwarder-" + l);
+            lane.setDaemon(true);
+            lane.start();
+            lanes.add(lane);
+        }
+        long maxLate = 0;
+        for (int i = 0; i < run.total; i++) {
+            long at = start + (long) i * 1_000_000_000L / rate;
+            run.due[i] = at;
+            long wait = at - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else {
+                maxLate = Math.max(maxLate, -wait);
+            }
+            if (producer != null) {
+                publishUpdate(producer, "demo", run, i);
+                continue;
+            }
+            due.add(i);
+            if ((i & 63) == 0) {
+                maxQueued.accumulateAndGet(due.size(), Math::max);
+            }
+        }
+        for (int l = 0; producer == null && l < connections; l++) {
+            due.add(-1);
         }
         double postSeconds = (System.nanoTime() - start) / 1e9;
-        CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(120, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (seen.size() < total && System.nanoTime() < deadline) {
-            Thread.sleep(200);
+        long answerDeadline = giveUp + TimeUnit.SECONDS.toNanos(31);
+        while (run.answered.get() < run.total && System.nanoTime() < answerDeadline) {
+            Thread.sleep(50);
         }
-        long duplicates = seen.values().stream().filter(n -> n > 1).count();
-        long[] acks = Arrays.stream(ackNanos).sorted().toArray();
-        long[] deliveries;
-        synchronized (delivery) {
-            deliveries = delivery.stream().mapToLong(Long::longValue).sorted().toArray();
+        int accepted = 0;
+        for (int i = 0; i < run.total; i++) {
+            if (run.status[i] / 100 == 2) {
+                accepted++;
+            }
         }
-        System.out.printf("webhook: %d segments over %d calls in %.1f s (%.0f/s offered), %d refused or failed%n", total,
-                calls, postSeconds, total / postSeconds, failures.get());
-        System.out.printf("  to 2xx: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", pct(acks, 50), pct(acks, 99), pct(acks, 100));
-        System.out.printf("  to the agent's socket: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", pct(deliveries, 50),
-                pct(deliveries, 99), pct(deliveries, 100));
-        System.out.printf("  delivered %d of %d, lost %d, duplicated %d%n", seen.size(), total, total - seen.size(), duplicates);
+        long deliveryDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (delivered(run) < accepted && System.nanoTime() < deliveryDeadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000); // a duplicate would arrive just after its first copy
+        if (producer == null) {
+            System.out.printf("webhook: posted over %d connections; at most %d segments waited for a connection%n",
+                    connections, maxQueued.get());
+        }
+        report(run, rate, seconds, postSeconds, maxLate, maxBusy.get());
         for (WebSocket socket : sockets) {
             socket.abort();
         }
+    }
+
+    static int delivered(WebhookRun run) {
+        int n = 0;
+        for (int i = 0; i < run.total; i++) {
+            if (run.deliveries.get(i) > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static void report(WebhookRun run, int rate, int seconds, double postSeconds, long maxLate, int maxInFlight) {
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        List<Long> acks = new ArrayList<>();
+        List<Long> deliveries = new ArrayList<>();
+        int accepted = 0;
+        int lost = 0;
+        int duplicated = 0;
+        int deliveredUnaccepted = 0;
+        Map<Integer, Integer> lostPerCall = new TreeMap<>();
+        Map<Integer, Integer> duplicatedPerCall = new TreeMap<>();
+        for (int i = 0; i < run.total; i++) {
+            int status = run.status[i];
+            byStatus.merge(status, 1, Integer::sum);
+            if (status != 0) {
+                acks.add(run.ackNanos[i]);
+            }
+            int seen = run.deliveries.get(i);
+            if (status / 100 == 2) {
+                accepted++;
+                if (seen == 0) {
+                    lost++;
+                    lostPerCall.merge(i % run.calls, 1, Integer::sum);
+                }
+            } else if (seen > 0) {
+                deliveredUnaccepted++; // refused, yet published: a half-applied request
+            }
+            if (seen > 1) {
+                duplicated++;
+                duplicatedPerCall.merge(i % run.calls, 1, Integer::sum);
+            }
+            if (seen > 0) {
+                deliveries.add(run.deliveredNanos[i]);
+            }
+        }
+        long[] a = acks.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] d = deliveries.stream().mapToLong(Long::longValue).sorted().toArray();
+        StringBuilder statuses = new StringBuilder();
+        byStatus.forEach((status, n) -> statuses.append(statuses.isEmpty() ? "" : ", ")
+                .append(status == 0 ? "no answer" : status == -1 ? "failed" : status).append(": ").append(n));
+        System.out.printf(mode + ": %d segments over %d calls offered at %d/s for %d s: sent in %.1f s (%.0f/s), "
+                + "sender at most %.1f ms late, at most %d posts open%n", run.total, run.calls, rate, seconds, postSeconds,
+                run.total / postSeconds, maxLate / 1e6, maxInFlight);
+        System.out.printf("  answers: %s%n", statuses);
+        System.out.printf("  to the answer (from the due time): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                pct(a, 50), pct(a, 95), pct(a, 99), pct(a, 100));
+        System.out.printf("  to transcript_update on the agent's socket: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                pct(d, 50), pct(d, 95), pct(d, 99), pct(d, 100));
+        System.out.printf("  accepted %d, delivered %d: lost %d (in %d calls), duplicated %d (in %d calls), out of order %d, "
+                + "delivered though refused %d, on the wrong call %d; resync %d, error %d, sockets closed %d%n", accepted,
+                d.length, lost, lostPerCall.size(), duplicated, duplicatedPerCall.size(), run.outOfOrder.get(),
+                deliveredUnaccepted, run.foreign.get(), run.resyncs.get(), run.errors.get(), run.closed.get());
+        if (!lostPerCall.isEmpty()) {
+            System.out.printf("  lost per call (first 10): %s%n", first(lostPerCall, 10));
+        }
+        if (run.failure.get() != null) {
+            System.out.printf("  first failed post: %s%n", run.failure.get());
+        }
+        if (!duplicatedPerCall.isEmpty()) {
+            System.out.printf("  duplicated per call (first 10): %s%n", first(duplicatedPerCall, 10));
+        }
+    }
+
+    static String first(Map<Integer, Integer> perCall, int n) {
+        return perCall.entrySet().stream().limit(n).map(e -> "call " + e.getKey() + ": " + e.getValue())
+                .reduce((x, y) -> x + ", " + y).orElse("");
     }
 
     static double pct(long[] sorted, int p) {
