@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
+import { createRequire } from 'node:module';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 /** Where the browser loads the app: the gateway itself, or a dev server that proxies to it. */
@@ -90,3 +91,52 @@ export function check(condition, message) {
 }
 
 export const unique = (prefix) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/**
+ * Runs axe-core (injected into the page, from npm) against WCAG 2.1 A and AA and answers the serious and
+ * critical violations, each as "rule: what (targets)".
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Whether the page is wider than its window (a horizontal scrollbar): answers the overflow in pixels. */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
+}
+
+/** What has focus: tag, accessible-ish name, and whether it shows a focus indicator (outline or ring). */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const ring = style.boxShadow && style.boxShadow !== 'none';
+    const rect = el.getBoundingClientRect();
+    // || not ??: an element without an id, or an empty label, must fall through to the next source of its name.
+    const labelled = el.getAttribute('aria-label') || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent)
+      || el.closest('label')?.textContent || el.textContent;
+    return { tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), path: el.getAttribute('data-path'),
+      name: (labelled ?? '').trim().replace(/\s+/g, ' ').slice(0, 80), indicator: !!(outline || ring),
+      visible: rect.width > 0 && rect.height > 0 };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until what has focus satisfies the predicate; fails after `limit` presses. */
+export async function tabTo(page, predicate, { back = false, limit = 250 } = {}) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await focused(page);
+    if (f && predicate(f)) return f;
+  }
+  throw new Error(`no focusable element matched within ${limit} ${back ? 'Shift+Tab' : 'Tab'} presses`);
+}

@@ -2,7 +2,9 @@
 // FrontendBrowserTest after ./copilot up, or by hand: BASE_URL=… WEBHOOK_SECRET=… node e2e/run.mjs [name…]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_URL, BASE_URL, SCREENSHOTS, check, launch, postSegment, relay, shot, signIn, unique } from './lib.mjs';
+import {
+  APP_URL, BASE_URL, SCREENSHOTS, axeViolations, check, focused, horizontalOverflow, launch, postSegment, relay, shot, signIn, tabTo, unique,
+} from './lib.mjs';
 
 const WAIT = 45000;
 
@@ -32,6 +34,11 @@ const scenarios = {
     // The reply says old → new: in its text, and in its change list when the turn reports its changes.
     const reply = page.locator('[data-role="assistant"]').filter({ hasText: /30\s*→\s*50/ });
     await reply.first().waitFor({ timeout: WAIT });
+    // The tornado follows the new state: it is the calculator's own drivers, fetched for this version.
+    await page.locator('[data-testid="tornado"][data-version]:not([data-version=""]):not([data-version="0"])').waitFor({ timeout: WAIT });
+    const bars = await page.getByTestId('tornado-chart').getAttribute('aria-label');
+    const entries = (bars ?? '').split('; ').filter((b) => /^.+: [+-]?\$[\d.,]+[KMB]?$/.test(b));
+    check(entries.length >= 3, `the tornado should show the inputs that move net recovery with their change, said: ${bars}`);
     await shot(page, 'chat-02-changed');
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, 'chat-03-narrow');
@@ -123,6 +130,9 @@ const scenarios = {
     check(/Yes|No|Partial/.test(decision), `the card should carry a decision badge, had ${decision}`);
     await card.getByRole('button', { name: /Evidence/ }).click();
     await card.locator('blockquote').first().waitFor({ timeout: 5000 });
+    // The switch shows what copilot-service holds: a call starts with its copilot on.
+    await page.locator('[data-testid="copilot-toggle"][data-state="ENABLED"]').waitFor({ timeout: WAIT });
+    check(await page.getByRole('switch', { name: 'Live copilot' }).getAttribute('aria-checked') === 'true', 'the switch should be on');
     await shot(page, 'desk-01-transcript-and-card');
     await page.close();
   },
@@ -166,6 +176,127 @@ const scenarios = {
       await page.close();
       await gate.close();
     }
+  },
+
+  /**
+   * axe-core (WCAG 2.1 A/AA) finds no serious or critical violation on the calculator (with its charts and a
+   * copilot turn) or on the agent desk (with a transcript and a card); neither page scrolls sideways at
+   * 1280×800 or at 390×844.
+   */
+  async accessibility(context) {
+    const page = await context.newPage();
+    await signIn(page, APP_URL, unique('ada'));
+    await calculatorReady(page);
+    await page.getByRole('button', { name: 'Increase agent count to 50 and reduce rent by 10%' }).click();
+    await waitForInput(page, 'humanAgents', '50');
+    await page.locator('[data-role="assistant"]').first().waitFor({ timeout: WAIT });
+    await page.getByTestId('tornado-chart').waitFor({ timeout: WAIT });
+    const problems = [];
+    for (const [width, height] of [[1280, 800], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(300);
+      const over = await horizontalOverflow(page);
+      if (over > 0) problems.push(`calculator at ${width}×${height} overflows sideways by ${over}px`);
+      await shot(page, `a11y-calculator-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    problems.push(...(await axeViolations(page)).map((v) => `calculator: ${v}`));
+
+    await page.getByRole('link', { name: 'Agent desk' }).click();
+    const call = unique('c');
+    await postSegment({ sessionId: call, phone: '+14155550101', state: 'CA', plan: 'PLUS', contractType: 'HOMEOWNER',
+      segmentId: `${call}-1`, speaker: 'CUSTOMER', text: 'My dishwasher stopped draining yesterday. Is that covered?' });
+    await page.getByLabel('Call id').fill(call);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByTestId('suggestion-card').first().waitFor({ timeout: WAIT });
+    await page.getByTestId('suggestion-card').first().getByRole('button', { name: /Evidence/ }).click();
+    for (const [width, height] of [[1280, 800], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(300);
+      const over = await horizontalOverflow(page);
+      if (over > 0) problems.push(`desk at ${width}×${height} overflows sideways by ${over}px`);
+      await shot(page, `a11y-desk-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    problems.push(...(await axeViolations(page)).map((v) => `desk: ${v}`));
+    await page.close();
+    check(problems.length === 0, `accessibility problems:\n  ${problems.join('\n  ')}`);
+  },
+
+  /**
+   * Keyboard only, from the sign-in on: every Tab stop shows where focus is; an input is edited, the tornado's
+   * metric switched, the desk reached, a call joined and its copilot switched off, all without the mouse; and
+   * the switch still shows the server's "off" after a reload.
+   */
+  async keyboardOnly(context) {
+    const page = await context.newPage();
+    await page.goto(APP_URL + '/');
+    await tabTo(page, (f) => f.tag === 'summary');
+    await page.keyboard.press('Enter');
+    await tabTo(page, (f) => f.tag === 'input' && f.name.startsWith('User'));
+    await page.keyboard.type(unique('kim'));
+    await tabTo(page, (f) => f.name.includes('Development sign-in'), { back: true });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="connection-status"][data-status="open"]').waitFor({ timeout: WAIT });
+    await calculatorReady(page);
+    await page.getByTestId('tornado-chart').waitFor({ timeout: WAIT });
+
+    // The skip link is the first stop, and leads into the content.
+    await page.keyboard.press('Tab');
+    const skip = await focused(page);
+    check(skip?.name === 'Skip to content' && skip.indicator && skip.visible, `the first stop should be a visible skip link, was ${JSON.stringify(skip)}`);
+    await page.keyboard.press('Enter');
+    check((await page.evaluate(() => document.activeElement?.id)) === 'main', 'the skip link should move focus to the content');
+
+    // Walk every stop once round: each shows a focus indicator.
+    const stops = [];
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      if (!f) break; // focus left the document: once round
+      if (stops.length && stops[0].name === f.name && stops[0].tag === f.tag && stops[0].path === f.path) break;
+      stops.push(f);
+    }
+    const hidden = stops.filter((f) => !f.indicator);
+    check(hidden.length === 0, `every stop should show focus; without an indicator: ${JSON.stringify(hidden.slice(0, 10))}`);
+    check(stops.some((f) => f.path === 'humanAgents'), 'the walk should reach the Human agents input');
+    check(stops.some((f) => f.name === 'Peak utilization'), 'the walk should reach the tornado metric switch');
+    check(stops.some((f) => f.name.includes('Agent desk')), 'the walk should reach the desk link');
+    await shot(page, 'keyboard-01-walked');
+
+    // Edit an input.
+    await tabTo(page, (f) => f.path === 'humanAgents');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('35');
+    await page.keyboard.press('Enter');
+    await waitForInput(page, 'humanAgents', '35');
+    // Switch the tornado to peak utilization.
+    await tabTo(page, (f) => f.name === 'Peak utilization');
+    await page.keyboard.press('Space');
+    check(await page.getByRole('button', { name: 'Peak utilization' }).getAttribute('aria-pressed') === 'true', 'Space should switch the tornado metric');
+    await shot(page, 'keyboard-02-edited');
+
+    // The desk: join a call and switch its copilot off.
+    const call = unique('c');
+    await postSegment({ sessionId: call, segmentId: `${call}-1`, speaker: 'AGENT', text: 'Thanks for calling HearthGuard.' });
+    await tabTo(page, (f) => f.name.includes('Agent desk'));
+    await page.keyboard.press('Enter');
+    await tabTo(page, (f) => f.tag === 'input' && f.name === 'Call id');
+    await page.keyboard.type(call);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('transcript').getByText('Thanks for calling').waitFor({ timeout: WAIT });
+    const toggle = page.locator(`[data-testid="copilot-toggle"]`);
+    await page.locator('[data-testid="copilot-toggle"][data-state="ENABLED"]').waitFor({ timeout: WAIT });
+    await tabTo(page, (f) => f.role === 'switch');
+    await page.keyboard.press('Space');
+    await page.locator('[data-testid="copilot-toggle"][data-state="DISABLED"]').waitFor({ timeout: WAIT });
+    await page.getByRole('switch', { name: 'Live copilot' }).and(page.locator('[aria-checked="false"]')).waitFor({ timeout: WAIT });
+    await shot(page, 'keyboard-03-copilot-off');
+    await page.reload();
+    await page.locator('[data-testid="copilot-toggle"][data-state="DISABLED"]').waitFor({ timeout: WAIT });
+    check(await toggle.getByRole('switch').getAttribute('aria-checked') === 'false', 'after a reload the switch should still show the server\'s off');
+    await shot(page, 'keyboard-04-after-reload');
+    await page.close();
   },
 };
 

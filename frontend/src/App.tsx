@@ -50,7 +50,8 @@ export default function App() {
 
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      {/* The address's hash is the route, so the skip link moves focus itself instead of following #main. */}
+      <a href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }} className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
@@ -76,7 +77,7 @@ export default function App() {
         </div>
       </header>
       <SocketErrors client={client} />
-      <main id="main" className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-4">
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] flex-1 px-4 py-4">
         {route === 'calculator' ? <CalculatorPage client={client} token={token} /> : <AgentDesk client={client} token={token} />}
       </main>
     </div>

@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Check, ChevronDown, ClipboardCopy, Headset, PhoneCall, Power, RefreshCw, UserRound } from 'lucide-react';
 import type { GatewayClient } from '../lib/protocol';
-import { apiGet } from '../lib/auth';
+import { ApiError, apiGet } from '../lib/auth';
 import { useCallSession } from '../lib/hooks';
 import type { CustomerCardData, SuggestionCard, TranscriptLine } from '../lib/types';
 
@@ -198,12 +198,79 @@ export function SuggestionCardView({ card }: { card: SuggestionCard }) {
   );
 }
 
-function CopilotToggle({ client, callId }: { client: GatewayClient; callId: string }) {
-  const [enabled, setEnabled] = useState(false);
+/** The live copilot of a call as copilot-service holds it (GET /api/calls/{id}/copilot). */
+export interface CopilotServerState {
+  callId: string;
+  copilot: 'ENABLED' | 'DISABLED' | 'EXPIRED';
+  enabledUntil?: string | null;
+  context?: { contractType?: string | null; selectedPlan?: string | null; selectedState?: string | null; role?: string | null } | null;
+}
+
+type Wanted = 'ENABLED' | 'DISABLED';
+
+/**
+ * The switch shows the call's real state, read from the server: on joining (so also after a reload), every
+ * {@code refreshMs} (another agent's switch, or an expiry), and, after this agent's own switch, every
+ * {@code confirmMs} until the server holds what was asked (the switch travels over Kafka) or {@code confirmWithinMs}
+ * passed. It never shows a state the server has not confirmed.
+ */
+export function CopilotToggle({ client, callId, token, refreshMs = 10000, confirmMs = 600, confirmWithinMs = 8000 }: {
+  client: Pick<GatewayClient, 'send'>; callId: string; token: string; refreshMs?: number; confirmMs?: number; confirmWithinMs?: number;
+}) {
+  const [server, setServer] = useState<CopilotServerState | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ want: Wanted; since: number } | null>(null);
   const [contractType, setContractType] = useState('HOMEOWNER');
   const [plan, setPlan] = useState('PLUS');
   const [state, setState] = useState('CA');
   const [role, setRole] = useState('BUYER');
+  const touched = useRef(false);
+  const path = `/api/calls/${encodeURIComponent(callId)}/copilot`;
+
+  const load = useCallback(async () => {
+    try {
+      const s = await apiGet<CopilotServerState>(path, token);
+      setServer(s);
+      setProblem(null);
+      // The agent's picks start from the context in force, until the agent changes one.
+      const c = s.context;
+      if (c && !touched.current) {
+        if (c.contractType && CONTRACT_TYPES.includes(c.contractType)) setContractType(c.contractType);
+        if (c.selectedPlan && PLANS.includes(c.selectedPlan)) setPlan(c.selectedPlan);
+        if (c.selectedState && STATES.includes(c.selectedState)) setState(c.selectedState);
+        if (c.role && ROLES.includes(c.role)) setRole(c.role);
+      }
+      return s;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) {
+        setServer(null);
+        setProblem('This call has not reached the copilot yet.');
+      } else {
+        setProblem(`The copilot's state is unknown: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return null;
+    }
+  }, [path, token]);
+
+  useEffect(() => {
+    load();
+    const t = setInterval(load, refreshMs);
+    return () => clearInterval(t);
+  }, [load, refreshMs]);
+
+  useEffect(() => {
+    if (!pending) return undefined;
+    const t = setInterval(async () => {
+      const s = await load();
+      if (s?.copilot === pending.want) setPending(null);
+      else if (Date.now() - pending.since > confirmWithinMs) {
+        setPending(null);
+        setProblem(`The copilot did not confirm the switch ${pending.want === 'ENABLED' ? 'on' : 'off'}; it shows what the server holds.`);
+      }
+    }, confirmMs);
+    return () => clearInterval(t);
+  }, [pending, load, confirmMs, confirmWithinMs]);
+
   const send = (on: boolean) => {
     if (on) {
       const msg: Record<string, unknown> = { type: 'copilot_enable', sessionId: callId, contractType, selectedPlan: plan, selectedState: state };
@@ -212,37 +279,51 @@ function CopilotToggle({ client, callId }: { client: GatewayClient; callId: stri
     } else {
       client.send({ type: 'copilot_disable', sessionId: callId });
     }
-    setEnabled(on);
+    setProblem(null);
+    setPending({ want: on ? 'ENABLED' : 'DISABLED', since: Date.now() });
   };
+  const enabled = server?.copilot === 'ENABLED';
+  const stateText = pending ? (pending.want === 'ENABLED' ? 'Turning on…' : 'Turning off…')
+    : server?.copilot === 'ENABLED' ? 'On'
+      : server?.copilot === 'EXPIRED' ? 'Expired' : 'Off';
   const select = (label: string, value: string, set: (v: string) => void, options: string[]) => (
     <label className="flex flex-col text-xs font-medium text-slate-700">
       {label}
-      <select value={value} onChange={(e) => { set(e.target.value); }} className="mt-0.5 rounded-md border border-slate-300 bg-white px-1.5 py-1 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200">
+      <select value={value} onChange={(e) => { touched.current = true; set(e.target.value); }} className="mt-0.5 rounded-md border border-slate-300 bg-white px-1.5 py-1 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200">
         {options.map((o) => <option key={o} value={o}>{o}</option>)}
       </select>
     </label>
   );
   return (
-    <section aria-labelledby="toggle-title" className="rounded-lg border border-slate-200 bg-white p-3">
+    <section aria-labelledby="toggle-title" className="rounded-lg border border-slate-200 bg-white p-3" data-testid="copilot-toggle" data-state={server?.copilot ?? 'UNKNOWN'}>
       <div className="flex items-center gap-2">
         <h2 id="toggle-title" className="text-sm font-semibold">Live copilot</h2>
         <button
           type="button"
           role="switch"
           aria-checked={enabled}
-          onClick={() => send(!enabled)}
-          className={`ml-auto inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-xs font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 ${enabled ? 'bg-emerald-700 text-white' : 'bg-slate-200 text-slate-800'}`}
+          aria-busy={pending != null}
+          aria-labelledby="toggle-title"
+          aria-describedby="toggle-state"
+          aria-disabled={pending != null}
+          onClick={() => { if (!pending) send(!enabled); }}
+          className={`ml-auto inline-flex items-center gap-1.5 rounded-full px-3 py-1 text-xs font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 aria-disabled:cursor-wait ${enabled ? 'bg-emerald-700 text-white' : server?.copilot === 'EXPIRED' ? 'bg-amber-100 text-amber-950' : 'bg-slate-200 text-slate-800'}`}
         >
-          <Power aria-hidden className="h-3.5 w-3.5" /> {enabled ? 'On' : 'Off'}
+          <Power aria-hidden className="h-3.5 w-3.5" /> <span id="toggle-state">{stateText}</span>
         </button>
       </div>
+      <p role="status" className="mt-1 text-xs text-slate-700" data-testid="copilot-state-note">
+        {problem ?? (server?.copilot === 'EXPIRED'
+          ? `Went off after no activity${server.enabledUntil ? ` (at ${new Date(server.enabledUntil).toLocaleTimeString()})` : ''}; switch it on again to resume.`
+          : '')}
+      </p>
       <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {select('Contract type', contractType, setContractType, CONTRACT_TYPES)}
         {select('Plan', plan, setPlan, PLANS)}
         {select('State', state, setState, STATES)}
         {contractType === 'REAL_ESTATE' && select('Role', role, setRole, ROLES)}
       </div>
-      {enabled && (
+      {enabled && !pending && (
         <button type="button" onClick={() => send(true)} className="mt-2 text-xs font-semibold text-indigo-800 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
           Update the copilot with this contract
         </button>
@@ -268,7 +349,7 @@ export function AgentDesk({ client, token }: { client: GatewayClient; token: str
         <>
           <div className="min-w-0 space-y-4">
             <p className="text-xs text-slate-600">Call <span className="font-mono">{callId}</span>{call.intent ? ` · intent ${call.intent}` : ''}</p>
-            <CopilotToggle key={callId} client={client} callId={callId} />
+            <CopilotToggle key={callId} client={client} callId={callId} token={token} />
             <Transcript lines={call.lines} />
           </div>
           <div className="space-y-4">

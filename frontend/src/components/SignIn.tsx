@@ -1,9 +1,14 @@
-import { useState, type FormEvent } from 'react';
-import { LogIn, KeyRound } from 'lucide-react';
-import { decodeToken, devSignIn, saveToken } from '../lib/auth';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Building2, LogIn, KeyRound } from 'lucide-react';
+import { decodeToken, devSignIn, signInMethods, saveToken, type SignInMethods } from '../lib/auth';
 
-/** One click in for a local run; a pasted token (./copilot token) works too. */
+/**
+ * The ways in this gateway offers (GET /api/auth/methods): the organisation's identity provider (OpenID Connect,
+ * production), one click for a local run (dev profile); a pasted token (./copilot token) works too.
+ */
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  const [methods, setMethods] = useState<SignInMethods | null>(null);
+  useEffect(() => { signInMethods().then(setMethods); }, []);
   const [user, setUser] = useState('');
   const [tenant, setTenant] = useState('');
   const [pasted, setPasted] = useState('');
@@ -40,6 +45,12 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
       <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold text-slate-900">Copilot Suite</h1>
         <p className="mt-1 text-sm text-slate-600">The Collections ROI calculator with its copilot, and the Live Call Copilot agent desk.</p>
+        {methods?.oidc && methods.login && (
+          <a href={methods.login} className="mt-6 inline-flex w-full items-center justify-center gap-2 rounded-md bg-indigo-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-indigo-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2">
+            <Building2 aria-hidden className="h-4 w-4" /> Sign in with your organisation
+          </a>
+        )}
+        {(methods == null || methods.dev) && (
         <form onSubmit={signIn} className="mt-6 space-y-3">
           <button
             type="submit"
@@ -56,6 +67,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
             </div>
           </details>
         </form>
+        )}
         <form onSubmit={usePasted} className="mt-4 border-t border-slate-200 pt-4">
           <label className="block text-sm text-slate-700">
             Or paste a bearer token (<code>./copilot token</code>)
@@ -66,7 +78,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
           </button>
         </form>
         {error && <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
-        <p className="mt-4 text-xs text-slate-500">Production signs in through your organisation's identity provider (OpenID Connect).</p>
+        {methods && !methods.oidc && <p className="mt-4 text-xs text-slate-600">Production signs in through your organisation's identity provider (OpenID Connect).</p>}
       </div>
     </main>
   );

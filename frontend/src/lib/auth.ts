@@ -59,6 +59,20 @@ async function errorOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, message);
 }
 
+export interface SignInMethods { dev: boolean; oidc: boolean; login: string | null }
+
+/** Which sign-ins the gateway offers; when it cannot say, the development sign-in is offered (it answers 404 where off). */
+export async function signInMethods(): Promise<SignInMethods> {
+  try {
+    const res = await fetch('/api/auth/methods', { headers: { Accept: 'application/json' } });
+    if (res.ok) {
+      const body = await res.json();
+      return { dev: body.dev === true, oidc: body.oidc === true, login: typeof body.login === 'string' ? body.login : null };
+    }
+  } catch { /* an older gateway, or none */ }
+  return { dev: true, oidc: false, login: null };
+}
+
 export async function devSignIn(user?: string, tenant?: string): Promise<string> {
   const body: Record<string, string> = {};
   if (user) body.user = user;

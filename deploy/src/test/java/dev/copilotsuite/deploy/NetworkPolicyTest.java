@@ -72,10 +72,17 @@ class NetworkPolicyTest {
     void everyServiceUrlInTheConfigIsAnAllowedCall(String overlay) {
         Manifests manifests = Manifests.overlay(overlay);
         Map<String, Traffic.Pod> pods = pods(manifests);
+        Traffic traffic = new Traffic(manifests.all(NetworkPolicy.class));
         for (String service : pods.keySet()) {
             OverlayTest.environment(manifests, manifests.deployment(service)).forEach((name, value) -> {
                 if (name.endsWith("_URL")) {
                     String host = value.replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+                    if (value.startsWith("https://") && host.contains(".") && !host.endsWith(".svc.cluster.local")) {
+                        // outside the cluster (the gateway's OpenID Connect provider): HTTPS egress must be allowed
+                        assertTrue(traffic.egressAllowed(pods.get(service), Traffic.Pod.external(), 443),
+                                overlay + ": " + service + " " + name + "=" + value + " needs HTTPS egress");
+                        return;
+                    }
                     assertTrue(REST_CALLS.contains(List.of(service, host)), overlay + ": " + service + " " + name + "=" + value);
                 }
             });

@@ -121,7 +121,8 @@ class RulesCatchViolationsTest {
                 Rules.environmentKnown(doctored, env, Set.of("MONGODB_URI", "WEBHOOK_SECRET", "CALCULATOR_URL", "DOCUMENT_URL",
                         "ORCHESTRATOR_URL", "COPILOT_SERVICE_URL",
                         "JWT_PRIVATE_KEY_LOCATION", "JWT_ISSUER", "JWT_PUBLIC_KEY_LOCATION", "KAFKA_BOOTSTRAP_SERVERS", "WEBHOOK_TENANT",
-                        "OTEL_TRACES_SAMPLER_ARG", "OTEL_EXPORTER_OTLP_ENDPOINT")));
+                        "OTEL_TRACES_SAMPLER_ARG", "OTEL_EXPORTER_OTLP_ENDPOINT", "OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID",
+                        "OIDC_CLIENT_SECRET", "OIDC_TENANT_CLAIM")));
     }
 
     @Test

@@ -64,6 +64,18 @@ class FrontendBrowserTest {
         browser("threadSurvivesReload");
     }
 
+    /** axe-core finds no serious or critical WCAG 2.1 A/AA violation; no sideways scroll at 1280×800 or 390×844. */
+    @Test
+    void bothPagesAreAccessibleAndFitANarrowWindow() {
+        browser("accessibility");
+    }
+
+    /** Keyboard only: every stop shows focus; edit, tornado metric, desk, join, copilot switch (server-confirmed, after reload). */
+    @Test
+    void everythingWorksFromTheKeyboard() {
+        browser("keyboardOnly");
+    }
+
     /** Runs one scenario of frontend/e2e/run.mjs with the machine's node; its output is the failure message. */
     private static void browser(String scenario) {
         ProcessBuilder builder = new ProcessBuilder(List.of("node", "e2e/run.mjs", scenario))

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import dev.copilotsuite.events.calculator.CalculatorState;
+import dev.copilotsuite.events.calculator.DriversView;
 import dev.copilotsuite.platform.security.ServiceAuthFilter;
 
 @RegisterRestClient(configKey = "calculator")
@@ -27,6 +28,14 @@ public interface CalculatorClient {
     @Timeout(3000)
     @Retry(maxRetries = 2, delay = 200, abortOn = jakarta.ws.rs.WebApplicationException.class)
     CalculatorState state(@PathParam("sessionId") String sessionKey);
+
+    /** How much each input moves net recovery and the peak (the tornado chart), and the figures' decompositions. */
+    @GET
+    @Path("/sessions/{sessionId}/drivers")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = jakarta.ws.rs.WebApplicationException.class)
+    DriversView drivers(@PathParam("sessionId") String sessionKey);
 
     /** Every input: key, label, unit, default, bounds, description, synonyms. */
     @GET

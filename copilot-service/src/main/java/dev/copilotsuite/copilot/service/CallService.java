@@ -132,7 +132,7 @@ public class CallService {
         Boolean customerFound = call.lookedUpPhone == null ? null : customer != null;
         return new CallView(call.sessionId, call.enabled, context(call, customer), customerFound, customer,
                 segments.transcript(call.id).stream().map(segment -> segment.line).toList(), call.suggestions,
-                call.startedAt, call.updatedAt);
+                call.startedAt, call.updatedAt, call.enabledUntil);
     }
 
     /**

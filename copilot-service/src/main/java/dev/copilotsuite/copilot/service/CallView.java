@@ -16,8 +16,10 @@ import dev.copilotsuite.events.call.TranscriptLine;
  * @param customerFound null until a phone was looked up
  * @param customer      the caller's card when found
  * @param suggestions   the intent and cards last pushed to the agent, null before any
+ * @param enabledUntil  when a copilot left on without activity goes off; past, or set while not enabled, it
+ *                      went off by expiring (an agent's switch-off clears it)
  */
 public record CallView(String sessionId, boolean enabled, CallContext context, Boolean customerFound,
         CustomerCard customer, List<TranscriptLine> transcript, SuggestionsUpdated suggestions, Instant startedAt,
-        Instant updatedAt) {
+        Instant updatedAt, Instant enabledUntil) {
 }
