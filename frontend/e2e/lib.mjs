@@ -125,7 +125,7 @@ export async function focused(page) {
     // || not ??: an element without an id, or an empty label, must fall through to the next source of its name.
     const labelled = el.getAttribute('aria-label') || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent)
       || el.closest('label')?.textContent || el.textContent;
-    return { tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), path: el.getAttribute('data-path'),
+    return { tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), path: el.getAttribute('data-path'), pressed: el.getAttribute('aria-pressed'),
       name: (labelled ?? '').trim().replace(/\s+/g, ' ').slice(0, 80), indicator: !!(outline || ring),
       visible: rect.width > 0 && rect.height > 0 };
   });
