@@ -30,6 +30,7 @@ public final class ChatLatency {
             }
             List<Long> first = new ArrayList<>();
             List<Long> done = new ArrayList<>();
+            java.util.Map<String, List<Long>> firstByTurn = new java.util.LinkedHashMap<>();
             String session = null;
             for (int i = 0; i < turns; i++) {
                 if (i % TURNS.size() == 0) {
@@ -40,6 +41,7 @@ public final class ChatLatency {
                         TURNS.get(i % TURNS.size()));
                 if (t.firstDeltaNanos() >= 0) {
                     first.add(t.firstDeltaNanos());
+                    firstByTurn.computeIfAbsent(TURNS.get(i % TURNS.size()), k -> new ArrayList<>()).add(t.firstDeltaNanos());
                 }
                 done.add(t.finalNanos());
             }
@@ -48,6 +50,9 @@ public final class ChatLatency {
                     pct(first, 50), pct(first, 95), pct(first, 99), first.size());
             System.out.printf(Locale.ROOT, "complete reply     p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
                     pct(done, 50), pct(done, 95), pct(done, 99));
+            // which kind of turn the tail comes from
+            firstByTurn.forEach((text, nanos) -> System.out.printf(Locale.ROOT, "  first delta p50 %6.1f ms  p95 %6.1f ms  %s%n",
+                    pct(nanos, 50), pct(nanos, 95), text));
         }
     }
 
