@@ -63,6 +63,9 @@ class SessionProtocolTest {
             Publish.turn("acme", key, "m-1", "r-1", List.of("Added 5 ", "agents."),
                     Map.of("changes", List.of(Map.of("path", "humanAgents", "before", 40, "after", 45)), "stateVersion", 2,
                             "artifacts", List.of(Map.of("id", "a-1", "title", "Summary", "kind", "EXECUTIVE_SUMMARY"))));
+            // the turn and the state change come from two topics, which the sequencer reads independently: only
+            // each topic's own order is defined, so the state change is published once the turn has arrived
+            socket.await(m -> m.path("event").path("type").asText().equals("RUN_FINISHED"), WAIT);
             Map<String, Object> changed = new HashMap<>();
             changed.put("version", 2);
             changed.put("actor", "copilot");
