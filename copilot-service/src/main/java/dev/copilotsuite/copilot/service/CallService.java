@@ -22,6 +22,7 @@ import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.CopilotToggled;
 import dev.copilotsuite.events.call.CustomerCard;
 import dev.copilotsuite.events.call.CustomerUpdated;
+import dev.copilotsuite.events.call.SuggestionCard;
 import dev.copilotsuite.events.call.SuggestionsUpdated;
 import dev.copilotsuite.events.call.TranscriptLine;
 import dev.copilotsuite.events.call.TranscriptSegmentReceived;
@@ -154,7 +155,8 @@ public class CallService {
         CustomerCard customer = caller(call);
         List<String> said = segments.transcript(call.id).stream().map(segment -> segment.line)
                 .filter(line -> !line.partial() && CUSTOMER.equals(line.speaker())).map(TranscriptLine::text).toList();
-        SuggestionsUpdated next = engine.suggest(context(call, customer), customer, said);
+        SuggestionsUpdated next = stamped(engine.suggest(call.sessionId, context(call, customer), customer, said),
+                call.suggestions, Instant.now());
         if (superseded(call)) {
             return Optional.empty();
         }
@@ -168,6 +170,20 @@ public class CallService {
         call.suggestions = next;
         call.suggestionsEventId = eventId;
         return Optional.of(next);
+    }
+
+    /**
+     * Gives each card its creation time: the earlier card's when its content is the same (so a
+     * recomputation that changes nothing publishes nothing), now otherwise. Millisecond precision, what
+     * MongoDB keeps, so a reloaded card compares equal.
+     */
+    static SuggestionsUpdated stamped(SuggestionsUpdated next, SuggestionsUpdated earlier, Instant now) {
+        Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<SuggestionCard> before = earlier == null ? List.of() : earlier.cards();
+        List<SuggestionCard> cards = next.cards().stream().map(card -> card.withCreatedAt(before.stream()
+                .filter(card::sameContent).map(SuggestionCard::createdAt).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(at))).toList();
+        return new SuggestionsUpdated(next.intent(), cards);
     }
 
     private boolean superseded(Call call) {
