@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
+import dev.copilotsuite.copilot.ai.GeminiCards;
 import dev.copilotsuite.copilot.config.CopilotConfig;
 import dev.copilotsuite.copilot.repository.Call;
 import dev.copilotsuite.copilot.repository.CallRepository;
@@ -45,10 +46,11 @@ public class CallService {
     private final SuggestionEngine engine;
     private final CopilotConfig config;
     private final PendingSuggestions pending;
+    private final GeminiCards gemini;
     private final Emitter<EventEnvelope<?>> updates;
 
     public CallService(CallRepository calls, CallSegmentRepository segments, CustomerDirectory customers,
-            SuggestionEngine engine, CopilotConfig config, PendingSuggestions pending,
+            SuggestionEngine engine, CopilotConfig config, PendingSuggestions pending, GeminiCards gemini,
             @Channel(Topics.CALL_UPDATES) Emitter<EventEnvelope<?>> updates) {
         this.calls = calls;
         this.segments = segments;
@@ -56,6 +58,7 @@ public class CallService {
         this.engine = engine;
         this.config = config;
         this.pending = pending;
+        this.gemini = gemini;
         this.updates = updates;
     }
 
@@ -155,8 +158,9 @@ public class CallService {
         CustomerCard customer = caller(call);
         List<String> said = segments.transcript(call.id).stream().map(segment -> segment.line)
                 .filter(line -> !line.partial() && CUSTOMER.equals(line.speaker())).map(TranscriptLine::text).toList();
-        SuggestionsUpdated next = stamped(engine.suggest(call.sessionId, context(call, customer), customer, said),
-                call.suggestions, Instant.now());
+        SuggestionsUpdated offline = engine.suggest(call.sessionId, context(call, customer), customer, said);
+        SuggestionsUpdated next = stamped(new SuggestionsUpdated(offline.intent(),
+                offline.cards().stream().map(gemini::improve).toList()), call.suggestions, Instant.now());
         if (superseded(call)) {
             return Optional.empty();
         }
