@@ -123,13 +123,13 @@ public class GeminiCards {
             LOG.warnf("Gemini did not answer for card %s (%s); the offline card stands", offline.cardId(), e.toString());
             return offline;
         }
-        SuggestionCard card = judge(offline, clauses, answer);
+        SuggestionCard card = judge(mapper, offline, clauses, answer);
         answered.put(key, card);
         return card;
     }
 
     /** The model's answer measured against the clauses it was given and the clauses' own decision. */
-    SuggestionCard judge(SuggestionCard offline, Map<String, Evidence> clauses, String answer) {
+    static SuggestionCard judge(ObjectMapper mapper, SuggestionCard offline, Map<String, Evidence> clauses, String answer) {
         JsonNode json;
         try {
             json = answer == null ? null : mapper.readTree(answer);
@@ -187,7 +187,7 @@ public class GeminiCards {
         return evidence.docId() + "/" + evidence.section() + "/" + evidence.item();
     }
 
-    private static Map<String, Evidence> clauses(List<Evidence> evidence) {
+    static Map<String, Evidence> clauses(List<Evidence> evidence) {
         Map<String, Evidence> clauses = new LinkedHashMap<>();
         evidence.forEach(clause -> clauses.putIfAbsent(id(clause), clause));
         return clauses;
