@@ -166,7 +166,12 @@ export function SuggestionCardView({ card }: { card: SuggestionCard }) {
       <div className="flex flex-wrap items-center gap-2">
         <span data-testid="decision" className={`rounded px-2 py-0.5 text-xs font-bold ${look.cls}`}>{look.text}</span>
         <h3 className="text-sm font-semibold text-slate-900">{card.item ?? 'Suggestion'}</h3>
-        {card.confidence != null && <span className="ml-auto text-[11px] text-slate-600">confidence {Math.round(card.confidence * 100)}%</span>}
+        <span className="ml-auto flex items-center gap-1">
+          {card.confidence === 'LOW' && (
+            <span data-testid="low-confidence" title="Check the evidence before reading the script out" className="rounded bg-amber-100 px-1.5 py-0.5 text-[10px] font-semibold text-amber-900">lower confidence</span>
+          )}
+          {card.mode && <span data-testid="card-mode" className="text-[11px] text-slate-600">{card.mode === 'gemini' ? 'Gemini' : 'offline'}</span>}
+        </span>
       </div>
       {card.question && <p className="mt-1 text-xs text-slate-600">“{card.question}”</p>}
       <div className="mt-2 flex items-start gap-2 rounded-md bg-slate-50 p-2">

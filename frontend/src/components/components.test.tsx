@@ -50,7 +50,7 @@ const card: SuggestionCard = {
   cardId: 'k1', item: 'Dishwasher', question: 'Is my dishwasher covered?', decision: 'PARTIAL',
   script: 'Your Plus plan covers the dishwasher up to $1,500.',
   evidence: [{ docId: 'plan-plus', section: 'Limits', item: 'Dishwasher', text: 'Dishwasher repairs are capped at $1,500 per contract term.' }],
-  confidence: 0.82,
+  confidence: 'HIGH', mode: 'offline',
 };
 
 describe('SuggestionCardView', () => {
@@ -70,6 +70,15 @@ describe('SuggestionCardView', () => {
     expect(screen.getByText('plan-plus › Limits › Dishwasher')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Copy script' }));
     expect(writeText).toHaveBeenCalledWith(card.script);
+  });
+
+  it('says lower confidence only when the card is LOW, and who wrote the script', () => {
+    const { rerender } = render(<SuggestionCardView card={card} />);
+    expect(screen.queryByTestId('low-confidence')).toBeNull();
+    expect(screen.getByTestId('card-mode')).toHaveTextContent('offline');
+    rerender(<SuggestionCardView card={{ ...card, confidence: 'LOW', mode: 'gemini' }} />);
+    expect(screen.getByTestId('low-confidence')).toHaveTextContent('lower confidence');
+    expect(screen.getByTestId('card-mode')).toHaveTextContent('Gemini');
   });
 
   it('reads Yes and No plainly', () => {

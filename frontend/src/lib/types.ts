@@ -127,19 +127,24 @@ export interface Evidence {
   section: string;
   item?: string;
   text: string;
+  title?: string | null;
 }
 
 export interface SuggestionCard {
   cardId: string;
+  sessionId?: string | null;
   question?: string;
   item?: string;
   intent?: string;
   decision: 'YES' | 'NO' | 'PARTIAL' | string;
   script: string;
   evidence: Evidence[];
-  confidence?: number;
-  mode?: string;
+  /** HIGH, or LOW when the model cited a clause it was not given or was overruled on the decision. */
+  confidence?: 'HIGH' | 'LOW' | string;
+  /** Who wrote the script; the decision is always the retrieved clauses'. */
+  mode?: 'offline' | 'gemini' | string;
   flags?: string[];
+  createdAt?: string;
 }
 
 export interface CustomerContract {

@@ -299,6 +299,11 @@ class CallCopilotTest {
         assertEquals(List.of("dishwasher"), first.cards().stream().map(SuggestionCard::cardId).toList());
         SuggestionCard covered = first.cards().get(0);
         assertEquals(Decision.YES, covered.decision());
+        assertEquals(session, covered.sessionId());
+        assertEquals("PROBLEM", covered.intent());
+        assertEquals(SuggestionCard.Mode.OFFLINE, covered.mode());
+        assertEquals(SuggestionCard.Confidence.HIGH, covered.confidence());
+        assertTrue(covered.createdAt() != null, "a published card carries its creation time");
         assertEquals(new Evidence("plan-plus", "Covered", "Dishwasher", "The built-in dishwasher, including its pump, "
                 + "motor, timer, control board, door latch, inlet valve and heating element.", "HearthGuard Plus Plan"), covered.evidence().get(0));
         assertTrue(covered.script().startsWith("Yes, your plan covers the dishwasher."), covered.script());
@@ -317,7 +322,9 @@ class CallCopilotTest {
                 .then().statusCode(200)
                 .body("suggestions.intent", is("PROBLEM"))
                 .body("suggestions.cards.cardId", contains("dishwasher", "roof"))
-                .body("suggestions.cards.decision", contains("YES", "NO"));
+                .body("suggestions.cards.decision", contains("YES", "NO"))
+                .body("suggestions.cards.mode", contains("offline", "offline"))
+                .body("suggestions.cards.confidence", contains("HIGH", "HIGH"));
     }
 
     @Test

@@ -28,6 +28,8 @@ public interface CopilotConfig {
 
     Milvus milvus();
 
+    Gemini gemini();
+
     /**
      * How long the copilot stays on for a call without activity: a segment or the agent's toggle moves the
      * expiry on; once it passed, the call gets no cards until the agent switches the copilot on again.
@@ -62,6 +64,17 @@ public interface CopilotConfig {
 
         @WithDefault("policy_clauses")
         String collection();
+    }
+
+    /** Gemini rewrites cards' scripts only when a key is set (the model, base URL and timeout are langchain4j's). */
+    interface Gemini {
+
+        /** GEMINI_API_KEY or GOOGLE_API_KEY; absent or blank, nothing calls Gemini. */
+        Optional<String> apiKey();
+
+        /** Answers kept per (card, content), so a recomputation that changes nothing does not ask again. */
+        @WithDefault("2000")
+        int cacheSize();
     }
 
     interface Customers {

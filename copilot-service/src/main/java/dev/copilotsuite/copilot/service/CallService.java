@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
+import dev.copilotsuite.copilot.ai.GeminiCards;
 import dev.copilotsuite.copilot.config.CopilotConfig;
 import dev.copilotsuite.copilot.repository.Call;
 import dev.copilotsuite.copilot.repository.CallRepository;
@@ -22,6 +23,7 @@ import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.CopilotToggled;
 import dev.copilotsuite.events.call.CustomerCard;
 import dev.copilotsuite.events.call.CustomerUpdated;
+import dev.copilotsuite.events.call.SuggestionCard;
 import dev.copilotsuite.events.call.SuggestionsUpdated;
 import dev.copilotsuite.events.call.TranscriptLine;
 import dev.copilotsuite.events.call.TranscriptSegmentReceived;
@@ -44,10 +46,11 @@ public class CallService {
     private final SuggestionEngine engine;
     private final CopilotConfig config;
     private final PendingSuggestions pending;
+    private final GeminiCards gemini;
     private final Emitter<EventEnvelope<?>> updates;
 
     public CallService(CallRepository calls, CallSegmentRepository segments, CustomerDirectory customers,
-            SuggestionEngine engine, CopilotConfig config, PendingSuggestions pending,
+            SuggestionEngine engine, CopilotConfig config, PendingSuggestions pending, GeminiCards gemini,
             @Channel(Topics.CALL_UPDATES) Emitter<EventEnvelope<?>> updates) {
         this.calls = calls;
         this.segments = segments;
@@ -55,6 +58,7 @@ public class CallService {
         this.engine = engine;
         this.config = config;
         this.pending = pending;
+        this.gemini = gemini;
         this.updates = updates;
     }
 
@@ -154,7 +158,9 @@ public class CallService {
         CustomerCard customer = caller(call);
         List<String> said = segments.transcript(call.id).stream().map(segment -> segment.line)
                 .filter(line -> !line.partial() && CUSTOMER.equals(line.speaker())).map(TranscriptLine::text).toList();
-        SuggestionsUpdated next = engine.suggest(context(call, customer), customer, said);
+        SuggestionsUpdated offline = engine.suggest(call.sessionId, context(call, customer), customer, said);
+        SuggestionsUpdated next = stamped(new SuggestionsUpdated(offline.intent(),
+                offline.cards().stream().map(gemini::improve).toList()), call.suggestions, Instant.now());
         if (superseded(call)) {
             return Optional.empty();
         }
@@ -168,6 +174,20 @@ public class CallService {
         call.suggestions = next;
         call.suggestionsEventId = eventId;
         return Optional.of(next);
+    }
+
+    /**
+     * Gives each card its creation time: the earlier card's when its content is the same (so a
+     * recomputation that changes nothing publishes nothing), now otherwise. Millisecond precision, what
+     * MongoDB keeps, so a reloaded card compares equal.
+     */
+    static SuggestionsUpdated stamped(SuggestionsUpdated next, SuggestionsUpdated earlier, Instant now) {
+        Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<SuggestionCard> before = earlier == null ? List.of() : earlier.cards();
+        List<SuggestionCard> cards = next.cards().stream().map(card -> card.withCreatedAt(before.stream()
+                .filter(card::sameContent).map(SuggestionCard::createdAt).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(at))).toList();
+        return new SuggestionsUpdated(next.intent(), cards);
     }
 
     private boolean superseded(Call call) {

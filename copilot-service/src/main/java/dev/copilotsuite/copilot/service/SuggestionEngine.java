@@ -43,6 +43,15 @@ public class SuggestionEngine {
      * @param customer the caller's card, or null for an unknown caller
      */
     public SuggestionsUpdated suggest(CallContext context, CustomerCard customer, List<String> customerLines) {
+        return suggest(null, context, customer, customerLines);
+    }
+
+    /**
+     * The cards of call {@code sessionId}: offline, high confidence, without a creation time (the caller
+     * stamps it, keeping an unchanged card's earlier one).
+     */
+    public SuggestionsUpdated suggest(String sessionId, CallContext context, CustomerCard customer,
+            List<String> customerLines) {
         CallReading reading = reader.read(customerLines);
         if (context == null || context.plan() == null) {
             return new SuggestionsUpdated(reading.intent().name(), List.of());
@@ -54,9 +63,10 @@ public class SuggestionEngine {
         List<SuggestionCard> cards = new ArrayList<>();
         for (Question question : reading.questions()) {
             Optional<Answer> answer = decider.decide(question, coverage, reading, today);
-            answer.ifPresent(decided -> cards.add(new SuggestionCard(cardId(question), question.item(),
-                    Scripts.question(question), decided.decision(), Scripts.script(question, decided, fee),
-                    decided.evidence().stream().map(Clause::evidence).toList(), flags)));
+            answer.ifPresent(decided -> cards.add(SuggestionCard.offline(cardId(question), sessionId, question.item(),
+                    Scripts.question(question), reading.intent().name(), decided.decision(),
+                    Scripts.script(question, decided, fee), decided.evidence().stream().map(Clause::evidence).toList(),
+                    flags)));
         }
         return new SuggestionsUpdated(reading.intent().name(), cards);
     }
