@@ -156,7 +156,7 @@ final class CallForwarder implements AutoCloseable {
         return HttpRequest.newBuilder(suite.http("/webhook/transcripts")).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("X-Copilot-Timestamp", String.valueOf(timestamp))
-                .header("X-Copilot-Signature", "sha256=" + hmac(suite.webhookSecret(), timestamp + "." + body))
+                .header("X-Copilot-Signature", signature(suite.webhookSecret(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -166,6 +166,11 @@ final class CallForwarder implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** The webhook's signature header: HMAC-SHA256 of "timestamp.body" (shared/design/amazon-connect.md). */
+    static String signature(String secret, long timestamp, String body) {
+        return "sha256=" + hmac(secret, timestamp + "." + body);
     }
 
     private static String hmac(String secret, String data) {

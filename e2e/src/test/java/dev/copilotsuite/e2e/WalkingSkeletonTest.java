@@ -11,12 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -230,17 +227,7 @@ class WalkingSkeletonTest {
         return HTTP.send(HttpRequest.newBuilder(Suite.shared().http("/webhook/transcripts"))
                 .header("Content-Type", "application/json")
                 .header("X-Copilot-Timestamp", String.valueOf(timestamp))
-                .header("X-Copilot-Signature", "sha256=" + hmac(secret, timestamp + "." + body))
+                .header("X-Copilot-Signature", CallForwarder.signature(secret, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String hmac(String secret, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
