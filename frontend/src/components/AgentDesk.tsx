@@ -193,7 +193,7 @@ export function SuggestionCardView({ card }: { card: SuggestionCard }) {
             {card.evidence.map((e, i) => (
               <li key={`${e.docId}-${e.section}-${e.item}-${i}`} className="text-xs">
                 <span className="font-mono text-[11px] text-slate-700">{e.docId} › {e.section}{e.item ? ` › ${e.item}` : ''}</span>
-                <blockquote className="mt-0.5 border-l-2 border-indigo-300 pl-2 text-slate-800">{e.text}</blockquote>
+                <blockquote className="mt-0.5 border-l-2 border-indigo-300 pl-2 text-slate-800">{e.quote}</blockquote>
               </li>
             ))}
           </ul>

@@ -49,7 +49,7 @@ describe('InputField', () => {
 const card: SuggestionCard = {
   cardId: 'k1', item: 'Dishwasher', question: 'Is my dishwasher covered?', decision: 'PARTIAL',
   script: 'Your Plus plan covers the dishwasher up to $1,500.',
-  evidence: [{ docId: 'plan-plus', section: 'Limits', item: 'Dishwasher', text: 'Dishwasher repairs are capped at $1,500 per contract term.' }],
+  evidence: [{ docId: 'plan-plus', section: 'Limits', item: 'Dishwasher', quote: 'Dishwasher repairs are capped at $1,500 per contract term.' }],
   confidence: 'HIGH', mode: 'offline',
 };
 

@@ -126,7 +126,7 @@ export interface Evidence {
   docId: string;
   section: string;
   item?: string;
-  text: string;
+  quote: string;
   title?: string | null;
 }
 

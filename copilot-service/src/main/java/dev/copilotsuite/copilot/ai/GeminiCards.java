@@ -197,7 +197,7 @@ public class GeminiCards {
         ObjectNode data = mapper.createObjectNode().put("question", offline.question());
         ArrayNode list = data.putArray("clauses");
         clauses.forEach((id, clause) -> list.addObject().put("id", id).put("document", clause.title())
-                .put("section", clause.section()).put("text", clause.text()));
+                .put("section", clause.section()).put("text", clause.quote()));
         return "DATA:\n" + data;
     }
 
