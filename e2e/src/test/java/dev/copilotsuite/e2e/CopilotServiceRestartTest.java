@@ -27,14 +27,13 @@ class CopilotServiceRestartTest {
     @BeforeAll
     static void up() {
         suite = Suite.faults();
-        agentToken = suite.token("nadia", "demo");
+        agentToken = FaultCall.agentToken(suite);
     }
 
     @AfterAll
     static void leaveItRunning() {
-        // Whatever happened, the next class gets a whole suite.
-        if (suite != null && !suite.isRunning("copilot-service")) {
-            suite.start("copilot-service");
+        if (suite != null) {
+            suite.ensureRunning("copilot-service");
         }
     }
 

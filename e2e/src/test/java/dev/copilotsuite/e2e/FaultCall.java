@@ -157,6 +157,11 @@ final class FaultCall implements AutoCloseable {
         assertEquals(asked.size(), suggestions.path("cards").size(), what + ": one card per question, " + perItem);
     }
 
+    /** The agent who takes the fault tests' calls, in the webhook's tenant. */
+    static String agentToken(Suite suite) {
+        return suite.token("nadia", "demo");
+    }
+
     static Set<String> items(JsonNode suggestionUpdate) {
         Set<String> items = new HashSet<>();
         suggestionUpdate.path("cards").forEach(card -> items.add(card.path("item").asText()));

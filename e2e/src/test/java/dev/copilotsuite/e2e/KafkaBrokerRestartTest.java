@@ -41,14 +41,13 @@ class KafkaBrokerRestartTest {
     @BeforeAll
     static void up() {
         suite = Suite.faults();
-        agentToken = suite.token("nadia", "demo");
+        agentToken = FaultCall.agentToken(suite);
     }
 
     @AfterAll
     static void leaveItRunning() {
-        if (suite != null && !suite.isRunning("kafka")) {
-            suite.start("kafka");
-            Instant listening = Instant.now();
+        if (suite != null) {
+            suite.ensureRunning("kafka");
         }
     }
 

@@ -196,6 +196,13 @@ final class Suite {
     }
 
     /** Starts a killed process again with ./copilot start: the same ports, data and keys; returns once it is healthy. */
+    /** After a fault test, whatever happened: the next class gets a whole suite. */
+    void ensureRunning(String name) {
+        if (!isRunning(name)) {
+            start(name);
+        }
+    }
+
     void start(String name) {
         run(180, "start", name);
     }
