@@ -8,8 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -149,6 +156,45 @@ class WebhookResourceTest {
         String first = records.get(0).value().path("payload").path("line").path("segmentId").asText();
         assertTrue(first.startsWith("h-"));
         assertEquals(first, records.get(1).value().path("payload").path("line").path("segmentId").asText());
+    }
+
+    @Test
+    void concurrentPostsShareTheReplayCheckAndEveryReplayIsRefused() throws Exception {
+        String call = "c-" + UUID.randomUUID();
+        long now = Instant.now().getEpochSecond();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            bodies.add("{\"sessionId\": \"" + call + "\", \"segmentId\": \"s-" + i + "\", \"text\": \"line " + i + "\"}");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            // Posted together, the checks and records of many requests go to MongoDB in shared batches.
+            assertEquals(Collections.nCopies(40, 202), statuses(pool, bodies, now));
+            assertEquals(Collections.nCopies(40, 409), statuses(pool, bodies, now), "each one a replay now");
+            // One signed request posted by several at once: accepted at least once, never refused as anything else,
+            // and a replay from then on.
+            String twin = "{\"sessionId\": \"" + call + "\", \"segmentId\": \"twin\", \"text\": \"twice\"}";
+            List<Integer> twins = statuses(pool, Collections.nCopies(8, twin), now);
+            assertTrue(twins.contains(202) && twins.stream().allMatch(status -> status == 202 || status == 409), twins.toString());
+            post(twin, now).statusCode(409).body("code", is("REPLAYED"));
+        } finally {
+            pool.shutdownNow();
+        }
+        var records = transcripts.drain(Duration.ofSeconds(2)).stream().filter(r -> r.key().equals("call:demo:" + call)).toList();
+        assertEquals(40, records.stream().map(r -> r.value().path("payload").path("line").path("segmentId").asText())
+                .filter(id -> id.startsWith("s-")).distinct().count(), "every accepted segment published");
+    }
+
+    private static List<Integer> statuses(ExecutorService pool, List<String> bodies, long timestamp) throws Exception {
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String body : bodies) {
+            answers.add(pool.submit(() -> post(body, timestamp).extract().statusCode()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(30, TimeUnit.SECONDS));
+        }
+        return statuses;
     }
 
     private long published(String key) {
