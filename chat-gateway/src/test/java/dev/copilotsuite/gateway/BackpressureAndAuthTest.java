@@ -83,8 +83,8 @@ class BackpressureAndAuthTest {
                 line.put("speaker", "CUSTOMER");
                 line.put("text", text);
                 line.put("partial", false);
-                sent.add(Publish.producer().send(new ProducerRecord<>(Topics.CALL_UPDATES, key, TopicProbe.json(
-                        TopicProbe.envelope("transcript_update", "acme", key, Map.of("line", line, "segmentCount", i + 1))))));
+                sent.add(Publish.producer().send(new ProducerRecord<>(Topics.CALL_TRANSCRIPTS, key, TopicProbe.json(
+                        TopicProbe.envelope("call.segment.received", "acme", key, Map.of("line", line))))));
             }
             for (Future<?> f : sent) {
                 f.get(30, TimeUnit.SECONDS);

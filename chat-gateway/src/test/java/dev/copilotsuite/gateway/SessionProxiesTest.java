@@ -91,10 +91,11 @@ class SessionProxiesTest {
         String ana = TestTokens.user("ana", "acme");
         given().auth().oauth2(ana).get("/api/calls/c-on/copilot").then().statusCode(200)
                 .body("callId", equalTo("c-on")).body("copilot", equalTo("ENABLED"))
-                .body("context.contractType", equalTo("HOMEOWNER")).body("context.selectedPlan", equalTo("PLUS"));
+                .body("context.contractType", equalTo("HOMEOWNER")).body("context.selectedPlan", equalTo("PLUS"))
+                .body("segments", equalTo(2));
         assertEquals("/internal/tenants/acme/calls/call:acme:c-on", Calculator.asked.poll().path());
         given().auth().oauth2(ana).get("/api/calls/c-off/copilot").then().statusCode(200).body("copilot", equalTo("DISABLED"))
-                .body("enabledUntil", equalTo(null));
+                .body("enabledUntil", equalTo(null)).body("segments", equalTo(0));
         given().auth().oauth2(ana).get("/api/calls/c-idle/copilot").then().statusCode(200).body("copilot", equalTo("EXPIRED"));
         given().auth().oauth2(ana).get("/api/calls/c-lapsed/copilot").then().statusCode(200).body("copilot", equalTo("EXPIRED"));
         // Another tenant naming the same call reads its own tenant's call only.
@@ -151,7 +152,8 @@ class SessionProxiesTest {
                 java.util.HashMap<String, Object> view = new java.util.HashMap<>(Map.of("sessionId", path.substring(path.lastIndexOf('/') + 1),
                         "context", context, "transcript", List.of()));
                 switch (call) {
-                    case "c-on" -> view.putAll(Map.of("enabled", true, "enabledUntil", NOW.plusSeconds(600).toString()));
+                    case "c-on" -> view.putAll(Map.of("enabled", true, "enabledUntil", NOW.plusSeconds(600).toString(),
+                            "transcript", List.of(Map.of("segmentId", "s-1", "text", "hi"), Map.of("segmentId", "s-2", "text", "my AC"))));
                     case "c-off" -> view.put("enabled", false);
                     case "c-idle" -> view.putAll(Map.of("enabled", true, "enabledUntil", NOW.minusSeconds(5).toString()));
                     case "c-lapsed" -> view.putAll(Map.of("enabled", false, "enabledUntil", NOW.minusSeconds(60).toString()));

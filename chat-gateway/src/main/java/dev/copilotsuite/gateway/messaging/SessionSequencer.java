@@ -5,10 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
 
-import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.Topics;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
@@ -17,28 +18,43 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * topic a session's records share a partition, so their offsets number the session's messages in one
  * order that every replica reads alike (docs/protocol.md, {@code seq}).
  *
+ * <p>Records are copied as bytes under their own key (every producer keys by session id, {@code Events.keyed}):
+ * parsing them here would cost as much as everything else the gateway does with them, and the consumer of
+ * {@value #TOPIC} parses them anyway. Transcript segments come straight from the webhook's topic, so the agent
+ * sees a line as soon as Kafka holds it, not after copilot-service has stored it and computed cards.
+ *
  * <p>The replicas share one consumer group here, so each event is copied once (at least once: a copy
  * repeated after a rebalance has the same event id, and {@code SessionStream} drops it).
  */
 @ApplicationScoped
 public class SessionSequencer {
 
+    private static final Logger LOG = Logger.getLogger(SessionSequencer.class);
+
     public static final String TOPIC = Topics.GATEWAY_SESSIONS;
     public static final String OUT = "gateway-sessions-out";
+    /** {@value Topics#CALL_TRANSCRIPTS}, read under another channel name: the webhook's emitter owns that one. */
+    public static final String TRANSCRIPTS = "sequencer-transcripts";
 
     @Incoming(Topics.CHAT_REPLIES)
     @Incoming(Topics.CALCULATOR_STATE)
+    @Incoming(TRANSCRIPTS)
     @Incoming(Topics.CALL_UPDATES)
     @Incoming(Topics.DOCUMENT_READY)
     @Outgoing(OUT)
-    public Multi<Message<EventEnvelope<?>>> sequence(Multi<Message<EventEnvelope<?>>> events) {
+    public Multi<Message<byte[]>> sequence(Multi<Message<byte[]>> events) {
         return events.filter(message -> {
-            if (message.getPayload() == null) {
-                message.ack(); // did not parse; the connector already logged it
+            if (message.getPayload() == null || key(message) == null) {
+                LOG.warnf("record without a session key or value on %s dropped",
+                        message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic).orElse("?"));
+                message.ack();
                 return false;
             }
             return true;
-        }).map(message -> message.addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(message.getPayload().sessionId()).build()));
+        }).map(message -> message.addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key(message)).build()));
+    }
+
+    private static String key(Message<byte[]> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class).map(meta -> (String) meta.getKey()).orElse(null);
     }
 }

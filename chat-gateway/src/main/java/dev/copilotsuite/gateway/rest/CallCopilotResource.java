@@ -28,7 +28,7 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * Whether the live copilot is on for a call of the caller's tenant, as copilot-service holds it, so the desk's
  * switch shows the call's real state (also after a reload, or when another agent switched it):
- * {@code {callId, copilot: ENABLED|DISABLED|EXPIRED, enabledUntil, context}}.
+ * {@code {callId, copilot: ENABLED|DISABLED|EXPIRED, enabledUntil, context, segments}}.
  */
 @Path("/api/calls/{callId}/copilot")
 @RolesAllowed(Roles.USER)
@@ -83,6 +83,8 @@ public class CallCopilotResource {
         ObjectNode out = mapper.createObjectNode().put("callId", callId).put("copilot", state);
         out.put("enabledUntil", until == null ? null : until.toString());
         out.set("context", view.path("context").isMissingNode() ? null : view.get("context"));
+        // How far copilot-service got: the socket shows lines as the webhook accepts them, before they are stored
+        out.put("segments", view.path("transcript").size());
         return out;
     }
 }

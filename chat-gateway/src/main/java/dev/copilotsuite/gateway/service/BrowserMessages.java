@@ -23,7 +23,7 @@ import dev.copilotsuite.events.chat.ChatTurnView;
 import dev.copilotsuite.events.call.CustomerUpdated;
 import dev.copilotsuite.events.call.SuggestionsUpdated;
 import dev.copilotsuite.events.call.TranscriptLine;
-import dev.copilotsuite.events.call.TranscriptUpdated;
+import dev.copilotsuite.events.call.TranscriptSegmentReceived;
 import dev.copilotsuite.events.document.ArtifactReady;
 import dev.copilotsuite.gateway.rest.ArtifactResource;
 
@@ -81,9 +81,9 @@ public class BrowserMessages {
                     .put("url", ArtifactResource.url(clientSessionId, artifact.artifactId()));
             ready.put("kind", artifact.kind() == null ? null : artifact.kind().name());
             out.add(ready);
-        } else if (payload instanceof TranscriptUpdated transcript) {
-            // segmentCount: how many segments the call has stored, so a client can tell it holds them all
-            out.add(transcript(clientSessionId, List.of(transcript.line())).put("segmentCount", transcript.segmentCount()));
+        } else if (payload instanceof TranscriptSegmentReceived segment) {
+            // Straight from the webhook's topic: the line shows once Kafka holds it (docs/protocol.md)
+            out.add(transcript(clientSessionId, List.of(segment.line())));
         } else if (payload instanceof CustomerUpdated customer) {
             out.add(typed("customer_update", customer));
         } else if (payload instanceof SuggestionsUpdated suggestions) {

@@ -27,7 +27,6 @@ import dev.copilotsuite.events.call.SuggestionCard;
 import dev.copilotsuite.events.call.SuggestionsUpdated;
 import dev.copilotsuite.events.call.TranscriptLine;
 import dev.copilotsuite.events.call.TranscriptSegmentReceived;
-import dev.copilotsuite.events.call.TranscriptUpdated;
 import dev.copilotsuite.platform.messaging.EventPublisher;
 
 /**
@@ -76,13 +75,13 @@ public class CallService {
         keepEnabled(call);
         call.reported = call.reported.orElse(CallContexts.cleaned(received.context()));
         TranscriptLine completed = completed(line, event.id());
-        Optional<TranscriptUpdated> transcript = store(call, completed, event.id());
+        boolean stored = store(call, completed, event.id());
         Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
-        boolean callerSpoke = transcript.isPresent() && !completed.partial() && CUSTOMER.equals(completed.speaker());
+        boolean callerSpoke = stored && !completed.partial() && CUSTOMER.equals(completed.speaker());
         Optional<SuggestionsUpdated> suggestions = callerSpoke || call.suggestionsOwed ? suggest(call, event.id())
                 : Optional.empty();
         save(call);
-        publish(event, transcript, caller, suggestions);
+        publish(event, caller, suggestions);
     }
 
     /**
@@ -98,7 +97,7 @@ public class CallService {
         Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
         Optional<SuggestionsUpdated> suggestions = suggest(call, event.id());
         save(call);
-        publish(event, Optional.empty(), caller, suggestions);
+        publish(event, caller, suggestions);
     }
 
     /**
@@ -208,8 +207,11 @@ public class CallService {
         return call.agentSet.orElse(call.reported).orElse(CallContexts.fromRecord(customer));
     }
 
-    /** Stores the line unless it repeats the stored one; the update carries the transcript's new length. */
-    private Optional<TranscriptUpdated> store(Call call, TranscriptLine line, String eventId) {
+    /**
+     * Stores the line unless it repeats the stored one; true when it was stored. The agent's screen already
+     * shows it: the gateway fans transcript lines out from the webhook's topic itself.
+     */
+    private boolean store(Call call, TranscriptLine line, String eventId) {
         String id = CallSegment.idOf(call.id, line.transcriptId() != null ? line.transcriptId() : line.segmentId());
         CallSegment segment = segments.findByIdOptional(id).orElse(null);
         boolean added = segment == null;
@@ -219,14 +221,12 @@ public class CallService {
             segment.callId = call.id;
             segment.seq = segments.countOf(call.id) + 1;
         } else if (repeats(segment, line, eventId)) {
-            return Optional.empty();
+            return false;
         }
         segment.line = line;
         segment.eventId = eventId;
         segments.persistOrUpdate(segment);
-        // The call's events run one at a time, so a line just added is the last: its seq is the length.
-        long length = added ? segment.seq : segments.countOf(call.id);
-        return Optional.of(new TranscriptUpdated(line, Math.toIntExact(length)));
+        return true;
     }
 
     /**

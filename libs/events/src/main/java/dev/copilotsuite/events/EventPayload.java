@@ -13,7 +13,6 @@ import dev.copilotsuite.events.call.CopilotToggled;
 import dev.copilotsuite.events.call.CustomerUpdated;
 import dev.copilotsuite.events.call.SuggestionsUpdated;
 import dev.copilotsuite.events.call.TranscriptSegmentReceived;
-import dev.copilotsuite.events.call.TranscriptUpdated;
 import dev.copilotsuite.events.chat.ChatMessageSubmitted;
 import dev.copilotsuite.events.chat.ChatReplied;
 import dev.copilotsuite.events.chat.ChatReplyDelta;
@@ -40,7 +39,6 @@ import dev.copilotsuite.events.document.DocumentRequested;
         @JsonSubTypes.Type(InsightRaised.class),
         @JsonSubTypes.Type(TranscriptSegmentReceived.class),
         @JsonSubTypes.Type(CopilotToggled.class),
-        @JsonSubTypes.Type(TranscriptUpdated.class),
         @JsonSubTypes.Type(CustomerUpdated.class),
         @JsonSubTypes.Type(SuggestionsUpdated.class),
         @JsonSubTypes.Type(DocumentRequested.class),

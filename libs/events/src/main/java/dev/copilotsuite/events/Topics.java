@@ -23,14 +23,14 @@ public final class Topics {
     /** A generated document is stored and can be downloaded. */
     public static final String DOCUMENT_READY = "copilot.document.ready";
 
-    /** Topics whose events the gateway delivers to browser sockets. */
     /**
      * chat-gateway's own topic: every event of the outbound topics, copied by its sequencer keyed by session,
      * so one offset orders all of a session's messages alike on every replica (the browser's seq).
      */
     public static final String GATEWAY_SESSIONS = "copilot.gateway.sessions";
 
-    public static final String[] GATEWAY_OUTBOUND = {CHAT_REPLIES, CALCULATOR_STATE, CALL_UPDATES, DOCUMENT_READY};
+    /** Topics whose events the gateway delivers to browser sockets (a transcript segment as soon as Kafka holds it). */
+    public static final String[] GATEWAY_OUTBOUND = {CHAT_REPLIES, CALCULATOR_STATE, CALL_TRANSCRIPTS, CALL_UPDATES, DOCUMENT_READY};
 
     private Topics() {
     }

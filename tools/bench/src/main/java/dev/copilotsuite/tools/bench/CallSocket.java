@@ -102,6 +102,24 @@ final class CallSocket implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /**
+     * How many transcript segments copilot-service has stored for the call ({@code GET /api/calls/{id}/copilot}'s
+     * {@code segments}); 0 while it has not seen the call. A call's events are handled in order, so once all are
+     * stored only the last one's cards may still be on their way.
+     */
+    static int storedSegments(String gateway, String token, String callId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/calls/" + callId + "/copilot"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the gateway answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("segments").asInt();
+    }
+
     static List<String> words(String text) {
         return List.of(text.toLowerCase().replaceAll("[^a-z0-9]+", " ").trim().split(" +"));
     }

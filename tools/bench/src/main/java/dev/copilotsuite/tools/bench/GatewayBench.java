@@ -41,7 +41,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.Topics;
 import dev.copilotsuite.events.call.TranscriptLine;
-import dev.copilotsuite.events.call.TranscriptUpdated;
+import dev.copilotsuite.events.call.CallContext;
+import dev.copilotsuite.events.call.TranscriptSegmentReceived;
 
 /**
  * The gateway's load benchmarks against a running suite.
@@ -54,9 +55,9 @@ import dev.copilotsuite.events.call.TranscriptUpdated;
  * latency from each post's due time to its answer and to its {@code transcript_update} on the call's socket
  * (p50/p95/p99/max), and per call every accepted segment lost, seen twice or out of order. Bounded: it waits at
  * most 60 s for the answers and 30 s more for the deliveries.</li>
- * <li>{@code fanout <url> <token> <kafka> <rate> <seconds> <calls>}: the same run with the webhook and copilot-service
- * left out: each segment's {@code TranscriptUpdated} is published on {@code copilot.call.updates} (acks=all), and
- * "answered" is Kafka's ack. It measures the gateway's sequencer and fan-out alone.</li>
+ * <li>{@code fanout <url> <token> <kafka> <rate> <seconds> <calls>}: the same run with the webhook left out: each
+ * segment is published on {@code copilot.call.transcripts} as the webhook would (acks=all), and "answered" is
+ * Kafka's ack. It measures the gateway's sequencer and fan-out without HTTP, the signature and the replay check.</li>
  * </ul>
  */
 public final class GatewayBench {
@@ -312,9 +313,9 @@ public final class GatewayBench {
     }
 
     /**
-     * The gateway's half alone: each segment's {@code TranscriptUpdated} is published straight onto
-     * {@code copilot.call.updates}, as copilot-service would after storing it, and timed to the agent's socket.
-     * Set against {@code webhook}, it tells the gateway's fan-out cost from copilot-service's.
+     * The gateway's fan-out alone: each segment is published straight onto {@code copilot.call.transcripts}, as
+     * the webhook would once it accepted it, and timed to the agent's socket. Set against {@code webhook}, it
+     * tells the fan-out's cost from the webhook's.
      */
     static KafkaProducer<String, String> fanoutProducer(String bootstrap) {
         Properties props = new Properties();
@@ -329,16 +330,16 @@ public final class GatewayBench {
     static void publishUpdate(KafkaProducer<String, String> producer, String tenant, WebhookRun run, int i) {
         String call = run.call(i % run.calls);
         String segment = run.segment(i);
-        EventEnvelope<TranscriptUpdated> event = EventEnvelope.of(tenant, "call:" + tenant + ":" + call, null,
-                new TranscriptUpdated(new TranscriptLine(segment, segment, "CUSTOMER", "line " + i + " of the benchmark", false,
-                        null, null, null, List.of()), i / run.calls + 1));
+        EventEnvelope<TranscriptSegmentReceived> event = EventEnvelope.of(tenant, "call:" + tenant + ":" + call, null,
+                new TranscriptSegmentReceived(new TranscriptLine(segment, segment, "CUSTOMER", "line " + i + " of the benchmark",
+                        false, null, null, null, List.of()), CallContext.EMPTY));
         String json;
         try {
             json = EVENTS.writeValueAsString(event);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        producer.send(new ProducerRecord<>(Topics.CALL_UPDATES, event.sessionId(), json), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(Topics.CALL_TRANSCRIPTS, event.sessionId(), json), (metadata, error) -> {
             run.status[i] = error == null ? 202 : -1;
             if (error != null) {
                 run.failure.compareAndSet(null, error.toString());

@@ -143,14 +143,12 @@ public final class LiveCallEval {
                     if (stored >= n) {
                         break;
                     }
+                    stored = CallSocket.storedSegments(gateway, token, sessionId);
                     continue;
                 }
                 JsonNode message = received.message();
                 JsonNode fields = CallSocket.fields(message);
                 switch (message.path("type").asText()) {
-                    case "transcript_update":
-                        stored = Math.max(stored, fields.path("segmentCount").asInt());
-                        break;
                     case "suggestion_update":
                         suggestions = fields;
                         break;
