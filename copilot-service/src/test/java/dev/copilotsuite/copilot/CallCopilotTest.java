@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +37,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.copilotsuite.copilot.repository.Call;
+import dev.copilotsuite.copilot.repository.CallRepository;
+import dev.copilotsuite.copilot.repository.CallSegment;
+import dev.copilotsuite.copilot.repository.CallSegmentRepository;
 import dev.copilotsuite.copilot.service.CallService;
 import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.EventPayload;
@@ -72,7 +77,10 @@ class CallCopilotTest {
     CallService calls;
 
     @Inject
-    dev.copilotsuite.copilot.repository.CallRepository callRepository;
+    CallRepository callRepository;
+
+    @Inject
+    CallSegmentRepository segmentRepository;
 
     private KafkaProducer<String, String> producer;
 
@@ -156,7 +164,8 @@ class CallCopilotTest {
                 new CallContext("+16025550100", "TX", "PREMIER", "HOMEOWNER", " ")));
 
         awaitStored(TENANT, session, 2);
-        List<EventEnvelope<?>> updates = published(TENANT, session);
+        List<EventEnvelope<?>> updates = published(TENANT, session).stream()
+                .filter(update -> update.payload() instanceof CustomerUpdated).toList();
         assertEquals(1, updates.size(), "the same phone is not looked up twice: " + updates);
         var unknown = assertInstanceOf(CustomerUpdated.class, updates.get(0).payload());
         assertEquals("+16025550100", unknown.phone());
@@ -256,6 +265,48 @@ class CallCopilotTest {
         assertEquals(List.of(CustomerUpdated.class, CustomerUpdated.class), updates.stream().map(u -> u.payload().getClass()).toList());
         assertTrue(((CustomerUpdated) updates.get(1).payload()).found());
         assertEquals(1, awaitStored(TENANT, session, 1).getList("transcript").size(), "the line is stored once");
+    }
+
+    @Test
+    void aCallStoredBeforeLinesWereCountedIsCountedOnItsNextLine() {
+        String session = newSession();
+        Call old = Call.start(TENANT, session);
+        old.segmentCount = null;
+        callRepository.persist(old);
+        for (int seq = 1; seq <= 2; seq++) {
+            CallSegment line = new CallSegment();
+            line.id = CallSegment.idOf(old.id, "old-" + seq);
+            line.callId = old.id;
+            line.seq = seq;
+            line.line = line("old-" + seq, null, "CUSTOMER", "old line " + seq, false);
+            line.eventId = "e-" + seq;
+            segmentRepository.persist(line);
+        }
+
+        send(TENANT, session, new TranscriptSegmentReceived(line("new", null, "AGENT", "new line", false), null));
+
+        assertEquals(List.of("old line 1", "old line 2", "new line"), awaitStored(TENANT, session, 3).getList("transcript.text"));
+        assertEquals(3L, callRepository.find(TENANT, session).orElseThrow().segmentCount);
+        assertEquals(List.of(old.id + "#1", old.id + "#2", old.id + "#3"), segmentRepository.list("callId", old.id).stream()
+                .sorted(Comparator.comparingLong(segment -> segment.seq)).map(segment -> segment.position).toList());
+    }
+
+    @Test
+    void aLineStoredByAnEventWhoseCallWasNotSavedIsKeptWhenItIsRedelivered() {
+        String session = newSession();
+        EventEnvelope<TranscriptSegmentReceived> first = EventEnvelope.of(TENANT, session, null,
+                new TranscriptSegmentReceived(line("s-1", null, "AGENT", "first", false), null));
+        calls.receive(first, first.payload());
+        // What a crash after storing the line but before saving the call leaves: the call does not count it.
+        Call call = callRepository.find(TENANT, session).orElseThrow();
+        call.segmentCount = 0L;
+        callRepository.update(call);
+
+        calls.receive(first, first.payload());
+        var second = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(line("s-2", null, "AGENT", "second", false), null));
+        calls.receive(second, second.payload());
+
+        assertEquals(List.of("first", "second"), awaitStored(TENANT, session, 2).getList("transcript.text"));
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.copilotsuite.copilot.config.CopilotConfig;
 import dev.copilotsuite.events.call.Decision;
@@ -83,19 +84,14 @@ public class GeminiCards {
     private final ChatModel model;
     private final ObjectMapper mapper;
     private final boolean enabled;
-    private final Map<String, SuggestionCard> answered;
+    private final Cache<String, SuggestionCard> answered;
 
     public GeminiCards(ChatModel model, ObjectMapper mapper, CopilotConfig config) {
         this.model = model;
         this.mapper = mapper;
         this.enabled = config.gemini().apiKey().filter(key -> !key.isBlank()).isPresent();
         int size = config.gemini().cacheSize();
-        this.answered = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, SuggestionCard> eldest) {
-                return size() > size;
-            }
-        });
+        this.answered = Caffeine.newBuilder().maximumSize(size).build();
     }
 
     public boolean enabled() {
@@ -108,7 +104,7 @@ public class GeminiCards {
             return offline;
         }
         String key = offline.cardId() + ":" + hash(offline);
-        SuggestionCard cached = answered.get(key);
+        SuggestionCard cached = answered.getIfPresent(key);
         if (cached != null) {
             return cached.withCreatedAt(offline.createdAt());
         }

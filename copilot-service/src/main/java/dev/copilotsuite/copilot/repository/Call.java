@@ -40,6 +40,11 @@ public class Call {
      * them; the next event of the call recomputes them even if it stores nothing new (say, a redelivery).
      */
     public boolean suggestionsOwed;
+    /**
+     * How many lines the transcript holds, so the next line's position needs no count query; null on a call
+     * stored before it was kept (counted once, then kept).
+     */
+    public Long segmentCount;
     public Instant startedAt;
     public Instant updatedAt;
 
@@ -56,6 +61,7 @@ public class Call {
         call.enabled = true;
         call.reported = CallContext.EMPTY;
         call.agentSet = CallContext.EMPTY;
+        call.segmentCount = 0L;
         call.startedAt = Instant.now();
         return call;
     }

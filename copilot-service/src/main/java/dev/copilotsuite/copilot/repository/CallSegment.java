@@ -17,11 +17,20 @@ public class CallSegment {
     public String callId;
     /** Position in the transcript: the order in which lines first arrived. */
     public long seq;
+    /**
+     * {@code callId#seq}, uniquely indexed: a transcript is read by these keys ({@code $in}), which every
+     * MongoDB serves from the index; the embedded server uses no other kind, and scanned the whole collection.
+     */
+    public String position;
     public TranscriptLine line;
     /** The event that stored this version of the line. */
     public String eventId;
 
     public static String idOf(String callId, String key) {
         return callId + ":" + key;
+    }
+
+    public static String positionOf(String callId, long seq) {
+        return callId + "#" + seq;
     }
 }

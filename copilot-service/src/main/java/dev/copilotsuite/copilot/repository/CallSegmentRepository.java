@@ -1,8 +1,11 @@
 package dev.copilotsuite.copilot.repository;
 
 import java.util.List;
+import java.util.stream.LongStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -17,13 +20,38 @@ public class CallSegmentRepository implements PanacheMongoRepositoryBase<CallSeg
     @Startup
     void createIndexes() {
         mongoCollection().createIndex(Indexes.ascending("callId", "seq"), new IndexOptions().name("callId_seq"));
+        // Sparse: lines stored before positions were kept have none until their call's next line (countLines).
+        mongoCollection().createIndex(Indexes.ascending("position"), new IndexOptions().name("position").unique(true).sparse(true));
     }
 
-    public long countOf(String callId) {
-        return count("callId", callId);
+    /** The call's transcript in order, read by its lines' positions once the call counts them. */
+    public List<CallSegment> transcript(Call call) {
+        if (call.segmentCount == null) {
+            return list("callId", Sort.ascending("seq"), call.id);
+        }
+        if (call.segmentCount == 0) {
+            return List.of();
+        }
+        List<String> positions = LongStream.rangeClosed(1, call.segmentCount)
+                .mapToObj(seq -> CallSegment.positionOf(call.id, seq)).toList();
+        return list(new Document("position", new Document("$in", positions)), new Document("seq", 1));
     }
 
-    public List<CallSegment> transcript(String callId) {
-        return list("callId", Sort.ascending("seq"), callId);
+    /**
+     * Gives a call stored before calls counted their lines its count, and its lines their positions: once, on
+     * the call's next event. Lines are numbered from 1 as they first arrive, so the highest number is the count.
+     */
+    public void countLines(Call call) {
+        if (call.segmentCount != null) {
+            return;
+        }
+        List<CallSegment> lines = list("callId", Sort.ascending("seq"), call.id);
+        for (CallSegment line : lines) {
+            if (line.position == null) {
+                line.position = CallSegment.positionOf(call.id, line.seq);
+                update(line);
+            }
+        }
+        call.segmentCount = lines.stream().mapToLong(line -> line.seq).max().orElse(0);
     }
 }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.copilotsuite.copilot.service.Vocabulary.Alias;
 import dev.copilotsuite.copilot.service.Vocabulary.Kind;
 
@@ -39,6 +42,7 @@ public class CallReader {
     private static final String WAITING_PERIOD = "Waiting period";
 
     private final Vocabulary vocabulary;
+    private final Cache<String, List<Found>> mentionsBySentence = Caffeine.newBuilder().maximumSize(20_000).build();
 
     public CallReader(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -104,8 +108,19 @@ public class CallReader {
         return sentences;
     }
 
-    /** The aliases said in one sentence; where two overlap, the longer one. */
+    /**
+     * The aliases said in one sentence, found once per sentence text: a call is read again, whole, after each of
+     * the caller's lines, and matching every alias over every earlier sentence again was most of that work.
+     */
     private List<Mention> mentions(Sentence sentence) {
+        return mentionsBySentence.get(sentence.text, text -> found(sentence).stream()
+                .map(mention -> new Found(mention.alias, mention.start - sentence.offset, mention.end - sentence.offset)).toList())
+                .stream().map(found -> new Mention(found.alias, sentence, sentence.offset + found.start, sentence.offset + found.end))
+                .toList();
+    }
+
+    /** The aliases said in one sentence; where two overlap, the longer one. */
+    private List<Mention> found(Sentence sentence) {
         String masked = sentence.text;
         for (Pattern ignored : vocabulary.ignored()) {
             Matcher matcher = ignored.matcher(masked);
@@ -325,6 +340,10 @@ public class CallReader {
     }
 
     private record Mention(Alias alias, Sentence sentence, int start, int end) {
+    }
+
+    /** A mention within its sentence, wherever that sentence is in a call. */
+    private record Found(Alias alias, int start, int end) {
     }
 
     private record Located(int dollars, Sentence sentence, int at) {

@@ -72,6 +72,7 @@ public class CallService {
             return;
         }
         Call call = calls.findOrStart(event.tenantId(), event.sessionId());
+        segments.countLines(call);
         keepEnabled(call);
         call.reported = call.reported.orElse(CallContexts.cleaned(received.context()));
         TranscriptLine completed = completed(line, event.id());
@@ -90,6 +91,7 @@ public class CallService {
      */
     public void toggle(EventEnvelope<?> event, CopilotToggled toggled) {
         Call call = calls.findOrStart(event.tenantId(), event.sessionId());
+        segments.countLines(call);
         call.enabled = toggled.enabled();
         call.enabledUntil = null;
         keepEnabled(call);
@@ -134,7 +136,7 @@ public class CallService {
         CustomerCard customer = caller(call);
         Boolean customerFound = call.lookedUpPhone == null ? null : customer != null;
         return new CallView(call.sessionId, call.enabled, context(call, customer), customerFound, customer,
-                segments.transcript(call.id).stream().map(segment -> segment.line).toList(), call.suggestions,
+                segments.transcript(call).stream().map(segment -> segment.line).toList(), call.suggestions,
                 call.startedAt, call.updatedAt, call.enabledUntil);
     }
 
@@ -155,7 +157,7 @@ public class CallService {
             return Optional.empty();
         }
         CustomerCard customer = caller(call);
-        List<String> said = segments.transcript(call.id).stream().map(segment -> segment.line)
+        List<String> said = segments.transcript(call).stream().map(segment -> segment.line)
                 .filter(line -> !line.partial() && CUSTOMER.equals(line.speaker())).map(TranscriptLine::text).toList();
         SuggestionsUpdated offline = engine.suggest(call.sessionId, context(call, customer), customer, said);
         SuggestionsUpdated next = stamped(new SuggestionsUpdated(offline.intent(),
@@ -219,9 +221,15 @@ public class CallService {
             segment = new CallSegment();
             segment.id = id;
             segment.callId = call.id;
-            segment.seq = segments.countOf(call.id) + 1;
-        } else if (repeats(segment, line, eventId)) {
-            return false;
+            call.segmentCount++;
+            segment.seq = call.segmentCount;
+            segment.position = CallSegment.positionOf(call.id, segment.seq);
+        } else {
+            // A redelivered event whose line was stored but whose call was not saved (a crash in between)
+            call.segmentCount = Math.max(call.segmentCount, segment.seq);
+            if (repeats(segment, line, eventId)) {
+                return false;
+            }
         }
         segment.line = line;
         segment.eventId = eventId;
