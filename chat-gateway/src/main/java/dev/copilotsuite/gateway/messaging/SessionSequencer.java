@@ -33,14 +33,10 @@ public class SessionSequencer {
 
     public static final String TOPIC = Topics.GATEWAY_SESSIONS;
     public static final String OUT = "gateway-sessions-out";
-    /** {@value Topics#CALL_TRANSCRIPTS}, read under another channel name: the webhook's emitter owns that one. */
-    public static final String TRANSCRIPTS = "sequencer-transcripts";
+    /** One consumer for all of {@link Topics#GATEWAY_OUTBOUND} (application.properties lists them). */
+    public static final String IN = "gateway-sequencer-in";
 
-    @Incoming(Topics.CHAT_REPLIES)
-    @Incoming(Topics.CALCULATOR_STATE)
-    @Incoming(TRANSCRIPTS)
-    @Incoming(Topics.CALL_UPDATES)
-    @Incoming(Topics.DOCUMENT_READY)
+    @Incoming(IN)
     @Outgoing(OUT)
     public Multi<Message<byte[]>> sequence(Multi<Message<byte[]>> events) {
         return events.filter(message -> {
