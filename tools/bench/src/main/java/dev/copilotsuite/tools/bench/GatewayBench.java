@@ -15,12 +15,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
@@ -184,6 +185,8 @@ public final class GatewayBench {
         final AtomicInteger foreign = new AtomicInteger();
         final AtomicInteger resyncs = new AtomicInteger();
         final AtomicInteger errors = new AtomicInteger();
+        /** Socket errors by code, so a run tells a snapshot that timed out from a protocol error. */
+        final ConcurrentHashMap<String, AtomicInteger> errorCodes = new ConcurrentHashMap<>();
         final AtomicInteger joined = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
         final AtomicInteger answered = new AtomicInteger();
@@ -272,6 +275,7 @@ public final class GatewayBench {
                         run.resyncs.incrementAndGet();
                     } else if (type.equals("error")) {
                         run.errors.incrementAndGet();
+                        run.errorCodes.computeIfAbsent(message.path("code").asText("?"), code -> new AtomicInteger()).incrementAndGet();
                     }
                 } catch (Exception e) {
                     run.errors.incrementAndGet();
@@ -529,6 +533,9 @@ public final class GatewayBench {
                 + "delivered though refused %d, on the wrong call %d; resync %d, error %d, sockets closed %d%n", accepted,
                 d.length, lost, lostPerCall.size(), duplicated, duplicatedPerCall.size(), run.outOfOrder.get(),
                 deliveredUnaccepted, run.foreign.get(), run.resyncs.get(), run.errors.get(), run.closed.get());
+        if (!run.errorCodes.isEmpty()) {
+            System.out.printf("  socket errors by code: %s%n", new TreeMap<>(run.errorCodes));
+        }
         if (!lostPerCall.isEmpty()) {
             System.out.printf("  lost per call (first 10): %s%n", first(lostPerCall, 10));
         }
