@@ -58,11 +58,16 @@ public final class MongoServerBench {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode,
-            String.valueOf(port), dir.resolve("bench.mv").toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        // e.g. MONGO_BENCH_SERVER_OPTS=-XX:StartFlightRecording=filename=server.jfr,settings=profile
+        String extra = System.getenv("MONGO_BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode,
+            String.valueOf(port), dir.resolve("bench.mv").toString()));
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
