@@ -3,6 +3,7 @@ package dev.copilotsuite.tools.mongo.storage;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,10 +42,27 @@ final class BsonValues {
     private BsonValues() {
     }
 
+    /**
+     * mongo-java-server updates a stored document in place (then puts it again), so the store's
+     * background writer can meet a document that a request thread is changing. The encoding goes to a
+     * scratch buffer first and is retried: a torn copy is harmless, as the put that follows marks the
+     * page for the next write.
+     */
     static void writeDocument(WriteBuffer out, Document document) {
         ByteBuf buf = scratch();
         try {
-            BsonEncoder.encodeDocument(document, buf);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    BsonEncoder.encodeDocument(document, buf);
+                    break;
+                } catch (ConcurrentModificationException e) {
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                    buf.clear();
+                    Thread.onSpinWait();
+                }
+            }
             out.put(buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes());
         } finally {
             release(buf);
