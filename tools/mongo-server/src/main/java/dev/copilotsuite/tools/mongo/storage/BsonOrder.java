@@ -38,6 +38,14 @@ final class BsonOrder implements Comparator<Object> {
         if (a == b) {
             return 0;
         }
+        // The common keys (string and ObjectId _ids) directly: what ValueComparator does for them, after
+        // its type checks, which were most of an index lookup's CPU.
+        if (a instanceof String && b instanceof String) {
+            return ((String) a).compareTo((String) b);
+        }
+        if (a instanceof ObjectId && b instanceof ObjectId) {
+            return ((ObjectId) a).compareTo((ObjectId) b);
+        }
         boolean aComposite = a instanceof Map || a instanceof Collection;
         boolean bComposite = b instanceof Map || b instanceof Collection;
         if (!aComposite && !bComposite) {

@@ -71,7 +71,10 @@ public final class MongoServerBench {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
-            if (line == null || !line.startsWith("listening")) {
+            while (line != null && !line.startsWith("listening")) {
+                line = out.readLine(); // e.g. the JVM's own notes when MONGO_BENCH_SERVER_OPTS adds a recording
+            }
+            if (line == null) {
                 throw new IllegalStateException("server did not start: " + line);
             }
             System.out.printf("mongo-server bench: backend %s, pid %d, scale %.2f%n", mode, server.pid(), scale);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 
@@ -74,6 +75,18 @@ class BsonTypesTest {
                         assertTrue(BsonOrder.INSTANCE.compare(a, c) <= 0, a + " <= " + b + " <= " + c);
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void stringsAndObjectIdsCompareAsValueComparatorDoes() {
+        List<Object> values = List.of("", "a", "B", "ab", "é", "\uD83D\uDE00", "z", new ObjectId("000000000000000000000001"),
+            new ObjectId("65a1b2c3d4e5f60718293a4b"), new ObjectId("ffffffffffffffffffffffff"));
+        for (Object a : values) {
+            for (Object b : values) {
+                assertEquals(Integer.signum(ValueComparator.asc().compare(a, b)), Integer.signum(BsonOrder.INSTANCE.compare(a, b)),
+                    a + " vs " + b);
             }
         }
     }
