@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.copilotsuite.tools.mongo.storage.BsonH2Backend;
 
 /**
- * Serves the MongoDB wire protocol on loopback with its data in one H2 file, so a local run keeps its
- * data across restarts without a MongoDB install. Usage: {@code MongoServerMain <port> <data-file>}.
+ * Serves the MongoDB wire protocol on loopback with its data in one H2 MVStore file (documents stored
+ * as BSON, see {@link BsonH2Backend}), so a local run keeps its data across restarts without a MongoDB
+ * install. Usage: {@code MongoServerMain <port> <data-file>}.
  */
 public final class MongoServerMain {
 
@@ -21,7 +22,7 @@ public final class MongoServerMain {
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(file.getParent());
-        H2Backend backend = new H2Backend(file.toString());
+        BsonH2Backend backend = BsonH2Backend.open(file);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         System.out.println("mongo-server: listening on 127.0.0.1:" + port + ", data in " + file);
