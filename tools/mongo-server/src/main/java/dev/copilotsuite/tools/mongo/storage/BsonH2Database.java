@@ -19,10 +19,11 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
- * mongo-java-server's H2Database with every map opened with typed keys and values (BSON, MongoDB's
- * value order) instead of MVStore's default ObjectDataType, which Java-serialises them. The map names
- * are H2Database's, so H2Backend finds the databases of a file as before. (H2Database itself cannot be
- * subclassed for this: its constructor opens collections before a subclass could hold the store.)
+ * A database of {@link BsonH2Backend}: every map opened with typed keys and values (BSON, MongoDB's value
+ * order) instead of MVStore's default ObjectDataType, which Java-serialises them. Its maps keep the names
+ * mongo-java-server's H2Database gives them, so a file written by either is found by the other's backend.
+ * (H2Database cannot be extended for this: its constructor opens collections before a subclass could hold
+ * the store, so this implements the library's database contract itself.)
  */
 final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
 
