@@ -3,6 +3,7 @@ package dev.copilotsuite.calculator.service;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -30,8 +31,8 @@ import dev.copilotsuite.events.calculator.JsonPatchOp;
  * The two documents are built straight from the states' record components with the provider's builders, and
  * the patch read straight from JSON-P's values: no JSON text in between (writing each state with Jackson and
  * parsing it back, twice per change, was a third of the service's CPU under load). The result is what the
- * text round trip gave, value for value: numbers are JSON-P's {@code BigDecimal.valueOf(double)}, which is the
- * decimal Jackson writes, and are read back with Jackson's rule for untyped values (a number written without a
+ * text round trip gave, value for value: numbers are JSON-P numbers of {@code BigDecimal.valueOf(double)}, the
+ * decimal Jackson writes (made only for the values that differ, see {@link DoubleNumber}), and are read back with Jackson's rule for untyped values (a number written without a
  * point or an exponent is an {@code Integer} or {@code Long}, any other a {@code Double}).
  * StatePatchesTest holds it to the text round trip on random states.
  */
@@ -101,7 +102,7 @@ public class StatePatches {
             return JsonValue.NULL;
         } else if (value instanceof Double number) {
             // Jackson writes NaN and the infinities as strings (WRITE_NAN_AS_STRINGS), which JSON-P read as strings.
-            return Double.isFinite(number) ? JSON.createValue(number.doubleValue()) : JSON.createValue(number.toString());
+            return Double.isFinite(number) ? new DoubleNumber(number) : JSON.createValue(number.toString());
         } else if (value instanceof Integer number) {
             return JSON.createValue(number.intValue());
         } else if (value instanceof Long number) {
@@ -120,6 +121,93 @@ public class StatePatches {
             return object.build();
         }
         throw new IllegalStateException("a calculator state holds a " + value.getClass().getName());
+    }
+
+    /**
+     * A double as a JSON-P number, equal to the provider's {@code createValue(double)} (its decimal is
+     * {@code BigDecimal.valueOf}, the decimal Jackson writes), but made only when asked for: the diff compares
+     * two of these by their doubles, and two doubles have the same decimal exactly when they are {@code ==}
+     * (0.0 and -0.0 both are 0.0). Writing every double of both states as a decimal cost as much as the diff.
+     */
+    private static final class DoubleNumber implements JsonNumber {
+
+        private final double value;
+        private BigDecimal decimal;
+
+        DoubleNumber(double value) {
+            this.value = value;
+        }
+
+        @Override
+        public BigDecimal bigDecimalValue() {
+            if (decimal == null) {
+                decimal = BigDecimal.valueOf(value);
+            }
+            return decimal;
+        }
+
+        @Override
+        public boolean isIntegral() {
+            return bigDecimalValue().scale() == 0;
+        }
+
+        @Override
+        public int intValue() {
+            return bigDecimalValue().intValue();
+        }
+
+        @Override
+        public int intValueExact() {
+            return bigDecimalValue().intValueExact();
+        }
+
+        @Override
+        public long longValue() {
+            return bigDecimalValue().longValue();
+        }
+
+        @Override
+        public long longValueExact() {
+            return bigDecimalValue().longValueExact();
+        }
+
+        @Override
+        public BigInteger bigIntegerValue() {
+            return bigDecimalValue().toBigInteger();
+        }
+
+        @Override
+        public BigInteger bigIntegerValueExact() {
+            return bigDecimalValue().toBigIntegerExact();
+        }
+
+        @Override
+        public double doubleValue() {
+            return value;
+        }
+
+        @Override
+        public ValueType getValueType() {
+            return ValueType.NUMBER;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (other instanceof DoubleNumber number) {
+                return value == number.value;
+            }
+            return other instanceof JsonNumber number && bigDecimalValue().equals(number.bigDecimalValue());
+        }
+
+        @Override
+        public int hashCode() {
+            return bigDecimalValue().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return bigDecimalValue().toString();
+        }
     }
 
     private static Object read(Method accessor, Record record) {

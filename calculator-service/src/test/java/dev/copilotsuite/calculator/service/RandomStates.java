@@ -122,9 +122,9 @@ final class RandomStates {
         throw new IllegalArgumentException("no generator for " + type);
     }
 
-    /** Doubles of every shape: whole, fractional, tiny, huge, negative, zero, whole with an exponent. */
+    /** Doubles of every shape: whole, fractional, tiny, huge, negative, zero and -0.0, whole with an exponent. */
     private double number() {
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(9)) {
             case 0:
                 return random.nextInt(200);
             case 1:
@@ -139,6 +139,8 @@ final class RandomStates {
                 return 1e7 + random.nextInt(100_000_000);
             case 6:
                 return Math.scalb(random.nextDouble(), random.nextInt(2000) - 1000);
+            case 7:
+                return random.nextBoolean() ? -0.0 : Double.MIN_VALUE;
             default:
                 return random.nextInt(1000) / 100.0;
         }
