@@ -254,6 +254,11 @@ public class StatePatches {
 
     /** Jackson's rule: written without a point or an exponent, the smallest of int, long, BigInteger; else a double. */
     private static Object number(JsonNumber number) {
+        if (number instanceof DoubleNumber known && Math.abs(known.value) < 1e7) {
+            // Below 1e7 a double's decimal is written with a point (123.0, 4.5E-4), so Jackson reads the same
+            // double back (0.0 for -0.0, whose decimal is 0.0); only whole numbers from 1e7 up may lose the point.
+            return known.value + 0.0;
+        }
         String text = number.toString();
         if (text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
             return Double.parseDouble(text);
