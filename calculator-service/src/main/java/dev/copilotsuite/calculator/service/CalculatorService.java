@@ -432,6 +432,7 @@ public class CalculatorService {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         List<Planned> versionsSent = new ArrayList<>();
         List<CompletableFuture<Void>> versionAcks = new ArrayList<>();
+        StatePatches.Batch patchesOfBatch = patches.batch();
         for (Outgoing out : outbox) {
             if (out.rejection() != null) {
                 LOG.debugf("command %s refused: %s", out.rejection().payload().requestId(), out.rejection().payload().message());
@@ -444,7 +445,7 @@ public class CalculatorService {
             EventEnvelope<CalculatorStateChanged> changed = EventEnvelope.of(version.tenantId, version.sessionId,
                     version.requestId, new CalculatorStateChanged(state.version(), version.actor, version.actorRef,
                             version.requestId, planned.ops(), state.inputs(), state.outputs(),
-                            planned.previous().version(), patches.between(planned.previous(), state)));
+                            planned.previous().version(), patchesOfBatch.between(planned.previous(), state)));
             List<CompletableFuture<Void>> sent = new ArrayList<>();
             sent.add(EventPublisher.send(stateEvents, changed).toCompletableFuture());
             for (Insight insight : planned.fired()) {
