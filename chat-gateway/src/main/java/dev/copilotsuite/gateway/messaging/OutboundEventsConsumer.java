@@ -3,6 +3,7 @@ package dev.copilotsuite.gateway.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.copilotsuite.events.EventEnvelope;
@@ -21,11 +22,16 @@ public class OutboundEventsConsumer {
         this.stream = stream;
     }
 
+    /**
+     * A polled batch at a time ({@code batch=true}): handing each record to a worker thread on its own cost more
+     * than delivering it, and capped how many a replica could deliver a second.
+     */
     @Incoming(SessionSequencer.TOPIC)
-    public void deliver(ConsumerRecord<String, EventEnvelope<?>> record) {
-        if (record.value() == null) {
-            return;
+    public void deliver(ConsumerRecords<String, EventEnvelope<?>> records) {
+        for (ConsumerRecord<String, EventEnvelope<?>> record : records) {
+            if (record.value() != null) { // did not parse; the connector already logged it
+                stream.publish(record.partition(), record.offset(), record.value());
+            }
         }
-        stream.publish(record.partition(), record.offset(), record.value());
     }
 }

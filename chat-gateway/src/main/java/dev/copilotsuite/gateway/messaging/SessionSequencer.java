@@ -23,6 +23,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * {@value #TOPIC} parses them anyway. Transcript segments come straight from the webhook's topic, so the agent
  * sees a line as soon as Kafka holds it, not after copilot-service has stored it and computed cards.
  *
+ * <p>The copy keeps the record's headers, its trace context among them, and is not traced itself (nor is its
+ * delivery): a span per record per hop would cost more than the copy.
+ *
  * <p>The replicas share one consumer group here, so each event is copied once (at least once: a copy
  * repeated after a rebalance has the same event id, and {@code SessionStream} drops it).
  */
@@ -47,7 +50,10 @@ public class SessionSequencer {
                 return false;
             }
             return true;
-        }).map(message -> message.addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key(message)).build()));
+        }).map(message -> message.addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key(message))
+                .withHeaders(message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getHeaders)
+                        .orElse(null))
+                .build()));
     }
 
     private static String key(Message<byte[]> message) {
