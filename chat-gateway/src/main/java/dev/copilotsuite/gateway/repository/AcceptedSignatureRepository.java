@@ -25,6 +25,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 
 import dev.copilotsuite.gateway.config.GatewayConfig;
+import dev.copilotsuite.platform.mongo.Batches;
 
 /**
  * Webhook signatures accepted within the replay window, shared by every gateway replica. Entries

@@ -1,4 +1,4 @@
-package dev.copilotsuite.gateway.repository;
+package dev.copilotsuite.platform.mongo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import com.mongodb.MongoTimeoutException;
  * @param <T> one request
  * @param <R> its answer; {@code run} answers a batch in the order of its requests
  */
-final class Batches<T, R> implements AutoCloseable {
+public final class Batches<T, R> implements AutoCloseable {
 
     private record Pending<T, R>(T request, CompletableFuture<R> answer) {
     }
@@ -33,7 +33,7 @@ final class Batches<T, R> implements AutoCloseable {
     private final Thread worker;
     private volatile boolean closed;
 
-    Batches(String name, int maxBatch, Duration timeout, Function<List<T>, List<R>> run) {
+    public Batches(String name, int maxBatch, Duration timeout, Function<List<T>, List<R>> run) {
         this.run = run;
         this.maxBatch = maxBatch;
         this.timeout = timeout;
@@ -46,7 +46,7 @@ final class Batches<T, R> implements AutoCloseable {
      * The request's answer, once its batch ran. Throws what the batch threw, or {@link MongoTimeoutException}
      * when it took longer than the timeout (MongoDB unreachable), so callers answer as for any MongoDB failure.
      */
-    R call(T request) {
+    public R call(T request) {
         CompletableFuture<R> answer = new CompletableFuture<>();
         queue.add(new Pending<>(request, answer));
         try {
