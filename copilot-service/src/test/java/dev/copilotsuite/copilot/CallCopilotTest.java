@@ -533,12 +533,7 @@ class CallCopilotTest {
     /** Every update of a call published so far (the updates of events already handled: they publish before the next). */
     private List<EventEnvelope<?>> published(String tenant, String session) {
         List<EventEnvelope<?>> updates = new ArrayList<>();
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.CALL_UPDATES));
+        try (var consumer = updatesConsumer()) {
             Instant deadline = Instant.now().plus(DEADLINE);
             while (consumer.assignment().isEmpty() && Instant.now().isBefore(deadline)) {
                 collect(consumer.poll(Duration.ofMillis(100)), tenant, session, updates);
@@ -554,31 +549,37 @@ class CallCopilotTest {
 
     private void collect(Iterable<ConsumerRecord<String, String>> records, String tenant, String session,
             List<EventEnvelope<?>> into) {
+        collect(records, tenant, session, update -> true, into);
+    }
+
+    private void collect(Iterable<ConsumerRecord<String, String>> records, String tenant, String session,
+            Predicate<EventEnvelope<?>> which, List<EventEnvelope<?>> into) {
         for (ConsumerRecord<String, String> record : records) {
             EventEnvelope<?> update = read(record.value());
-            if (session.equals(record.key()) && tenant.equals(update.tenantId())) {
+            if (session.equals(record.key()) && tenant.equals(update.tenantId()) && which.test(update)) {
                 into.add(update);
             }
         }
     }
 
-    /** The first {@code count} updates of a call that {@code which} accepts, in order. */
-    private List<EventEnvelope<?>> awaitAll(String tenant, String session, int count, Predicate<EventEnvelope<?>> which) {
-        List<EventEnvelope<?>> updates = new ArrayList<>();
+    /** A consumer of every call update from the start, in a group of its own. */
+    private static KafkaConsumer<String, String> updatesConsumer() {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.CALL_UPDATES));
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.CALL_UPDATES));
+        return consumer;
+    }
+
+    /** The first {@code count} updates of a call that {@code which} accepts, in order. */
+    private List<EventEnvelope<?>> awaitAll(String tenant, String session, int count, Predicate<EventEnvelope<?>> which) {
+        List<EventEnvelope<?>> updates = new ArrayList<>();
+        try (var consumer = updatesConsumer()) {
             Instant deadline = Instant.now().plus(DEADLINE);
             while (updates.size() < count && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    EventEnvelope<?> update = read(record.value());
-                    if (session.equals(record.key()) && tenant.equals(update.tenantId()) && which.test(update)) {
-                        updates.add(update);
-                    }
-                }
+                collect(consumer.poll(Duration.ofMillis(200)), tenant, session, which, updates);
             }
         }
         if (updates.size() < count) {
