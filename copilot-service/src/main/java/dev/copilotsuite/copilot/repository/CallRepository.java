@@ -1,20 +1,35 @@
 package dev.copilotsuite.copilot.repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
+import dev.copilotsuite.platform.mongo.BatchedById;
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.Startup;
 
 @ApplicationScoped
 public class CallRepository implements PanacheMongoRepositoryBase<Call, String> {
+
+    /** How long a lane waits on MongoDB for its call before the event fails (and is retried). */
+    static final Duration MONGO_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Concurrent lanes' reads and saves of their calls share round trips: a few per batch instead of per segment. */
+    private BatchedById<Call> byId;
+
+    @PostConstruct
+    void batch() {
+        byId = new BatchedById<>("calls", mongoCollection(), call -> call.id, 500, MONGO_TIMEOUT);
+    }
 
     @Startup
     void createIndexes() {
@@ -30,7 +45,18 @@ public class CallRepository implements PanacheMongoRepositoryBase<Call, String> 
         return findByIdOptional(Call.idOf(tenantId, sessionId));
     }
 
+    /** The call, or a new one; read in a batch with other lanes' calls. */
     public Call findOrStart(String tenantId, String sessionId) {
-        return find(tenantId, sessionId).orElseGet(() -> Call.start(tenantId, sessionId));
+        return byId.find(Call.idOf(tenantId, sessionId)).orElseGet(() -> Call.start(tenantId, sessionId));
+    }
+
+    /** Stores the call whole, in a batch with other lanes' calls. */
+    public void save(Call call) {
+        byId.upsert(call);
+    }
+
+    @PreDestroy
+    void close() {
+        byId.close();
     }
 }

@@ -1,8 +1,11 @@
 package dev.copilotsuite.copilot.repository;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
@@ -10,12 +13,36 @@ import org.bson.Document;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
+import dev.copilotsuite.platform.mongo.BatchedById;
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.Startup;
 
 @ApplicationScoped
 public class CallSegmentRepository implements PanacheMongoRepositoryBase<CallSegment, String> {
+
+    /** Concurrent lanes' reads and writes of single lines share round trips, as their calls' do. */
+    private BatchedById<CallSegment> byId;
+
+    @PostConstruct
+    void batch() {
+        byId = new BatchedById<>("call-segments", mongoCollection(), segment -> segment.id, 500, CallRepository.MONGO_TIMEOUT);
+    }
+
+    @PreDestroy
+    void close() {
+        byId.close();
+    }
+
+    /** One line by id, read in a batch with other lanes' lines. */
+    public Optional<CallSegment> line(String id) {
+        return byId.find(id);
+    }
+
+    /** Stores a line whole, in a batch with other lanes' lines. */
+    public void save(CallSegment segment) {
+        byId.upsert(segment);
+    }
 
     @Startup
     void createIndexes() {

@@ -215,7 +215,7 @@ public class CallService {
      */
     private boolean store(Call call, TranscriptLine line, String eventId) {
         String id = CallSegment.idOf(call.id, line.transcriptId() != null ? line.transcriptId() : line.segmentId());
-        CallSegment segment = segments.findByIdOptional(id).orElse(null);
+        CallSegment segment = segments.line(id).orElse(null);
         boolean added = segment == null;
         if (added) {
             segment = new CallSegment();
@@ -233,7 +233,7 @@ public class CallService {
         }
         segment.line = line;
         segment.eventId = eventId;
-        segments.persistOrUpdate(segment);
+        segments.save(segment);
         return true;
     }
 
@@ -267,7 +267,7 @@ public class CallService {
 
     private void save(Call call) {
         call.updatedAt = Instant.now();
-        calls.persistOrUpdate(call);
+        calls.save(call);
     }
 
     /**
