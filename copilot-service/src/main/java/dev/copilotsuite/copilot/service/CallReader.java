@@ -43,6 +43,7 @@ public class CallReader {
 
     private final Vocabulary vocabulary;
     private final Cache<String, List<Found>> mentionsBySentence = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, Cues> cuesBySentence = Caffeine.newBuilder().maximumSize(20_000).build();
 
     public CallReader(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -77,13 +78,13 @@ public class CallReader {
      */
     private Intent intent(List<Sentence> sentences, List<Question> questions) {
         List<Sentence> said = sentences.stream().filter(sentence -> !sentence.injection).toList();
-        if (said.stream().anyMatch(sentence -> any(vocabulary.cue("claim"), sentence.text))) {
+        if (said.stream().anyMatch(sentence -> sentence.cues.claim)) {
             return Intent.CLAIM;
         }
         if (said.stream().anyMatch(sentence -> sentence.problem)) {
             return Intent.PROBLEM;
         }
-        if (!questions.isEmpty() || said.stream().anyMatch(sentence -> ASKS.matcher(sentence.text).find())) {
+        if (!questions.isEmpty() || said.stream().anyMatch(sentence -> sentence.cues.asks)) {
             return Intent.INQUIRY;
         }
         return Intent.OTHER;
@@ -99,13 +100,19 @@ public class CallReader {
             for (String part : SENTENCE_END.split(text)) {
                 int at = text.indexOf(part, from);
                 from = at + part.length();
-                instructed = any(vocabulary.cue("injection"), part) || instructed && ASKS_FOR_YES.matcher(part).find();
-                sentences.add(new Sentence(line, offset + at, part, instructed,
-                        any(vocabulary.cue("claimReference"), part), brokenNow(part)));
+                Cues cues = cues(part);
+                instructed = cues.injection || instructed && cues.asksForYes;
+                sentences.add(new Sentence(line, offset + at, part, instructed, cues.claimReference, cues.problem, cues));
             }
             offset += text.length() + 1;
         }
         return sentences;
+    }
+
+    /** What a sentence's own words cue, read once per sentence text, like its mentions. */
+    private Cues cues(String text) {
+        return cuesBySentence.get(text, t -> new Cues(any(vocabulary.cue("injection"), t), ASKS_FOR_YES.matcher(t).find(),
+                any(vocabulary.cue("claimReference"), t), brokenNow(t), any(vocabulary.cue("claim"), t), ASKS.matcher(t).find()));
     }
 
     /**
@@ -336,7 +343,12 @@ public class CallReader {
     }
 
     private record Sentence(int line, int offset, String text, boolean injection, boolean background,
-            boolean problem) {
+            boolean problem, Cues cues) {
+    }
+
+    /** Whether one sentence, alone, names each cue (an injection is also carried over to the next sentence). */
+    private record Cues(boolean injection, boolean asksForYes, boolean claimReference, boolean problem, boolean claim,
+            boolean asks) {
     }
 
     private record Mention(Alias alias, Sentence sentence, int start, int end) {
