@@ -81,7 +81,7 @@ public class CallReader {
         if (said.stream().anyMatch(sentence -> sentence.cues.claim)) {
             return Intent.CLAIM;
         }
-        if (said.stream().anyMatch(sentence -> sentence.problem)) {
+        if (said.stream().anyMatch(sentence -> sentence.cues.problem)) {
             return Intent.PROBLEM;
         }
         if (!questions.isEmpty() || said.stream().anyMatch(sentence -> sentence.cues.asks)) {
@@ -102,7 +102,7 @@ public class CallReader {
                 from = at + part.length();
                 Cues cues = cues(part);
                 instructed = cues.injection || instructed && cues.asksForYes;
-                sentences.add(new Sentence(line, offset + at, part, instructed, cues.claimReference, cues.problem, cues));
+                sentences.add(new Sentence(line, offset + at, part, instructed, cues));
             }
             offset += text.length() + 1;
         }
@@ -261,7 +261,7 @@ public class CallReader {
         draft(drafts, owner, part, partWords, false).mentions.add(mention);
         Draft whole = drafts.get(owner);
         if (whole != null) {
-            whole.mentions.removeIf(other -> other.sentence == mention.sentence || !other.sentence.problem);
+            whole.mentions.removeIf(other -> other.sentence == mention.sentence || !other.sentence.cues.problem);
         }
     }
 
@@ -271,7 +271,7 @@ public class CallReader {
             for (String broad : vocabulary.refined(narrow.item)) {
                 Draft broader = drafts.get(broad);
                 if (broader != null && !narrow.mentions.isEmpty()) {
-                    broader.mentions.removeIf(mention -> !mention.sentence.problem || narrow.mentions.stream()
+                    broader.mentions.removeIf(mention -> !mention.sentence.cues.problem || narrow.mentions.stream()
                             .anyMatch(said -> said.sentence == mention.sentence));
                 }
             }
@@ -342,8 +342,7 @@ public class CallReader {
                 .replaceAll("\\s+", " ").strip();
     }
 
-    private record Sentence(int line, int offset, String text, boolean injection, boolean background,
-            boolean problem, Cues cues) {
+    private record Sentence(int line, int offset, String text, boolean injection, Cues cues) {
     }
 
     /** Whether one sentence, alone, names each cue (an injection is also carried over to the next sentence). */
@@ -385,7 +384,7 @@ public class CallReader {
 
         /** A whole item said only in sentences that point at a claim already open. */
         boolean background() {
-            return !term && part == null && mentions.stream().allMatch(mention -> mention.sentence.background);
+            return !term && part == null && mentions.stream().allMatch(mention -> mention.sentence.cues.claimReference);
         }
 
         Question question() {
