@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +28,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import io.quarkus.mongodb.panache.PanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -170,26 +173,29 @@ public class CalculatorVersionRepository implements PanacheMongoRepositoryBase<C
         }
     }
 
-    /** Moves each session's head up to its newest stored version (never down), in one bulk write. */
-    public void advanceHeads(Map<String, Long> newest) {
-        advance("version", newest);
-    }
-
     /**
-     * Records, per session, that every version up to the given one is published (never moving back), in one
-     * bulk write: one small write per session instead of rewriting every version document.
+     * Moves each session's head up to its newest stored version, and its published mark up to the version
+     * through which every event went out, never moving either back: one bulk write, one small update per
+     * session, instead of rewriting every version document.
      */
-    public void advancePublished(Map<String, Long> through) {
-        advance("published", through);
-    }
-
-    private void advance(String field, Map<String, Long> bySession) {
-        if (bySession.isEmpty()) {
+    public void advanceHeads(Map<String, Long> newest, Map<String, Long> published) {
+        Set<String> sessions = new LinkedHashSet<>(newest.keySet());
+        sessions.addAll(published.keySet());
+        if (sessions.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> updates = new ArrayList<>();
-        bySession.forEach((sessionId, version) -> updates.add(new UpdateOneModel<>(Filters.eq("_id", sessionId),
-                Updates.max(field, version), new UpdateOptions().upsert(true))));
+        List<WriteModel<Document>> updates = new ArrayList<>(sessions.size());
+        for (String sessionId : sessions) {
+            List<Bson> moves = new ArrayList<>(2);
+            if (newest.containsKey(sessionId)) {
+                moves.add(Updates.max("version", newest.get(sessionId)));
+            }
+            if (published.containsKey(sessionId)) {
+                moves.add(Updates.max("published", published.get(sessionId)));
+            }
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", sessionId), Updates.combine(moves),
+                    new UpdateOptions().upsert(true)));
+        }
         heads().bulkWrite(updates, new BulkWriteOptions().ordered(false));
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -68,16 +69,18 @@ public class CalculatorService {
     private final InputsCodec codec;
     private final Emitter<EventEnvelope<?>> stateEvents;
     private final StatePatches patches;
+    private final ManagedExecutor executor;
 
     public CalculatorService(CalculatorVersionRepository versions, InputsCodec codec,
             // A batch sends all its events before awaiting their acks: the buffer holds the largest batches
             // of every consumer at once (500 commands, each a state and at most four insights, three consumers).
             @Channel(Topics.CALCULATOR_STATE) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
-            Emitter<EventEnvelope<?>> stateEvents, StatePatches patches) {
+            Emitter<EventEnvelope<?>> stateEvents, StatePatches patches, ManagedExecutor executor) {
         this.versions = versions;
         this.codec = codec;
         this.stateEvents = stateEvents;
         this.patches = patches;
+        this.executor = executor;
     }
 
     public CalculatorState current(String sessionId) {
@@ -142,9 +145,9 @@ public class CalculatorService {
      * Runs commands in order, each exactly as if it ran alone after the ones before it: one session's
      * commands are applied one after the other in memory (a command sees the versions its predecessors
      * in the batch made, insights are evaluated per version with the hysteresis carried along), then all
-     * new versions are stored with one bulk insert, the heads moved with one bulk write, every event sent
-     * without waiting on each and the acks awaited once, and the published versions marked with one
-     * update. The unique version id still decides races with other writers (another instance, a REST
+     * new versions are stored with one bulk insert, every event sent without waiting on each and the acks
+     * awaited once, and the heads moved with one bulk write that also marks what went out. Until then a
+     * head lags its stored versions, which readers catch up by probing ({@code heads}, {@code latest}). The unique version id still decides races with other writers (another instance, a REST
      * call): when one of our versions is taken, that session's commands from there on are planned again
      * on the state read back, up to {@link #MAX_ROUNDS} times, then refused as a conflict.
      * A failure to store or publish is thrown; what was stored stays, unmarked if unpublished, and a retry
@@ -159,10 +162,11 @@ public class CalculatorService {
         }
         Map<String, Integer> racesLost = new HashMap<>();
         Map<String, Long> publishedMark = new HashMap<>();
+        Map<String, Long> newest = new HashMap<>();
         while (!pending.isEmpty()) {
-            pending = round(requests, pending, results, outbox, racesLost, publishedMark);
+            pending = round(requests, pending, results, outbox, racesLost, publishedMark, newest);
         }
-        publish(outbox, publishedMark);
+        publish(outbox, publishedMark, newest);
         return List.of(results);
     }
 
@@ -192,7 +196,7 @@ public class CalculatorService {
      * plan again: those of a session from the first version another writer took.
      */
     private List<Integer> round(List<Request> requests, List<Integer> pending, Result[] results, List<Outgoing> outbox,
-            Map<String, Integer> racesLost, Map<String, Long> publishedMark) {
+            Map<String, Integer> racesLost, Map<String, Long> publishedMark, Map<String, Long> newest) {
         Set<String> keys = new LinkedHashSet<>();
         Set<String> sessions = new LinkedHashSet<>();
         for (int i : pending) {
@@ -200,8 +204,10 @@ public class CalculatorService {
             sessions.add(requests.get(i).sessionId());
         }
         // Requests are idempotent by their key: a redelivered or retried one gets the version it made.
-        Map<String, CalculatorVersion> earlier = versions.byRequestKeys(keys);
+        // The two reads are independent, and a batch waits on every round trip: the key lookup runs beside the heads'.
+        CompletableFuture<Map<String, CalculatorVersion>> lookup = executor.supplyAsync(() -> versions.byRequestKeys(keys));
         CalculatorVersionRepository.Heads stored = versions.heads(sessions);
+        Map<String, CalculatorVersion> earlier = joined(lookup);
         Map<String, Head> heads = new HashMap<>();
         for (String session : sessions) {
             // The mark as first read: everything up to it was published before this batch.
@@ -259,7 +265,6 @@ public class CalculatorService {
         List<Planned> inserts = new ArrayList<>(plannedVersions);
         inserts.sort(Comparator.comparing((Planned p) -> p.version().sessionId).thenComparingLong(p -> p.version().version));
         int inserted = versions.insertAll(inserts.stream().map(Planned::version).toList());
-        Map<String, Long> newest = new HashMap<>();
         Map<String, Integer> cutAt = new HashMap<>();
         for (int n = 0; n < inserts.size(); n++) {
             Planned planned = inserts.get(n);
@@ -269,7 +274,6 @@ public class CalculatorService {
                 cutAt.merge(planned.version().sessionId, planned.index(), Math::min);
             }
         }
-        versions.advanceHeads(newest);
         // The session whose version was taken lost a race; the sessions after it were merely not reached.
         String loser = inserted < inserts.size() ? inserts.get(inserted).version().sessionId : null;
         boolean refuseLoser = loser != null && racesLost.merge(loser, 1, Integer::sum) >= MAX_ROUNDS;
@@ -310,6 +314,18 @@ public class CalculatorService {
             }
         }
         return again;
+    }
+
+    /** A lookup's result, its failure thrown as it was (not wrapped), as if the lookup had run on this thread. */
+    private static <T> T joined(CompletableFuture<T> lookup) {
+        try {
+            return lookup.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A command no state could accept (a Kafka command is not checked by the REST layer's validation). */
@@ -428,7 +444,7 @@ public class CalculatorService {
      * on its own. A version whose event failed stays unmarked, so its request's retry publishes it; the
      * failure is thrown.
      */
-    private void publish(List<Outgoing> outbox, Map<String, Long> publishedMark) {
+    private void publish(List<Outgoing> outbox, Map<String, Long> publishedMark, Map<String, Long> newest) {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         List<Planned> versionsSent = new ArrayList<>();
         List<CompletableFuture<Void>> versionAcks = new ArrayList<>();
@@ -484,7 +500,7 @@ public class CalculatorService {
                 markedOneByOne.add(planned.version().id);
             }
         }
-        versions.advancePublished(through);
+        versions.advanceHeads(newest, through);
         versions.markPublished(markedOneByOne);
         if (failure != null) {
             throw failure;
