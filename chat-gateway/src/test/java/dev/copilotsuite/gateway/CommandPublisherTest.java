@@ -1,13 +1,19 @@
 package dev.copilotsuite.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -33,7 +39,7 @@ class CommandPublisherTest {
     @Test
     void returnsOnceKafkaAcknowledgedEverySegment() {
         ScriptedEmitter kafka = new ScriptedEmitter(message -> message.ack());
-        publisher(kafka).segments("demo", "call:demo:c-1", segments(3), TIMEOUT);
+        published(publisher(kafka), segments(3));
         assertEquals(List.of("s-0", "s-1", "s-2"), kafka.segmentIds(), "published in order, each once");
     }
 
@@ -44,7 +50,7 @@ class CommandPublisherTest {
         });
         long started = System.nanoTime();
         NotDurableException failure = assertThrows(NotDurableException.class,
-                () -> publisher(kafka).segments("demo", "call:demo:c-1", segments(2), TIMEOUT));
+                () -> published(publisher(kafka), segments(2)));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMillis >= TIMEOUT.toMillis() && tookMillis < 5_000, "answered within the timeout: " + tookMillis + " ms");
         assertTrue(failure.getMessage().contains("300 ms"), failure.getMessage());
@@ -62,7 +68,7 @@ class CommandPublisherTest {
             }
         });
         NotDurableException failure = assertThrows(NotDurableException.class,
-                () -> publisher(kafka).segments("demo", "call:demo:c-1", segments(3), TIMEOUT));
+                () -> published(publisher(kafka), segments(3)));
         assertTrue(failure.getMessage().contains("NOT_ENOUGH_REPLICAS"), failure.getMessage());
     }
 
@@ -72,8 +78,21 @@ class CommandPublisherTest {
             throw new IllegalStateException("SRMSG00034: Insufficient downstream requests to emit item");
         });
         NotDurableException failure = assertThrows(NotDurableException.class,
-                () -> publisher(kafka).segments("demo", "call:demo:c-1", segments(1), TIMEOUT));
+                () -> published(publisher(kafka), segments(1)));
         assertTrue(failure.getMessage().contains("Insufficient downstream requests"), failure.getMessage());
+    }
+
+    /** Waits for the publish's answer, throwing its failure as the webhook sees it: the exception itself. */
+    private static void published(CommandPublisher publisher, List<TranscriptSegmentReceived> segments) {
+        CompletableFuture<Void> answer = publisher.segments("demo", "call:demo:c-1", segments, TIMEOUT);
+        try {
+            answer.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertFalse(e.getCause() instanceof CompletionException, "the failure is not wrapped");
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static CommandPublisher publisher(ScriptedEmitter transcripts) {

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,8 @@ import dev.copilotsuite.platform.mongo.Batches;
  * past the window are deleted by query (the embedded Mongo server does not enforce TTL indexes).
  *
  * <p>Every post asks twice (seen before publishing, recorded after): concurrent posts share those round trips
- * ({@link Batches}), one {@code $in} find and one unordered {@code insertMany} for all of them.
+ * ({@link Batches}), one {@code $in} find and one unordered {@code insertMany} for all of them, and wait for
+ * them without holding a thread.
  */
 @ApplicationScoped
 public class AcceptedSignatureRepository {
@@ -49,13 +51,14 @@ public class AcceptedSignatureRepository {
         this.records = new Batches<>("webhook-signature-records", 500, timeout, this::record);
     }
 
-    public boolean seen(String signature) {
-        return lookups.call(signature);
+    /** Whether a signature was accepted before; answered on the batch's thread, without blocking the caller. */
+    public CompletableFuture<Boolean> seen(String signature) {
+        return lookups.submit(signature);
     }
 
-    /** Records a signature; false when another request recorded it first. */
-    public boolean record(String signature, Instant expiresAt) {
-        return records.call(new Document("_id", signature).append("expiresAt", Date.from(expiresAt)));
+    /** Records a signature; false when another request recorded it first. Answered as {@link #seen} is. */
+    public CompletableFuture<Boolean> record(String signature, Instant expiresAt) {
+        return records.submit(new Document("_id", signature).append("expiresAt", Date.from(expiresAt)));
     }
 
     public long purgeExpired(Instant now) {

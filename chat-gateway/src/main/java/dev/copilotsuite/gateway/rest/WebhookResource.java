@@ -1,5 +1,10 @@
 package dev.copilotsuite.gateway.rest;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,7 +28,8 @@ import dev.copilotsuite.platform.messaging.NotDurableException;
 import dev.copilotsuite.gateway.service.WebhookRejected;
 import dev.copilotsuite.gateway.service.WebhookSignatures;
 import dev.copilotsuite.platform.rest.ApiError;
-import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Where Amazon Connect's forwarder posts transcripts. Authenticated by its HMAC signature, not a
@@ -31,7 +37,6 @@ import io.smallrye.common.annotation.Blocking;
  */
 @Path("/webhook/transcripts")
 @PermitAll
-@Blocking
 public class WebhookResource {
 
     private static final Logger LOG = Logger.getLogger(WebhookResource.class);
@@ -52,7 +57,7 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@RestHeader("X-Copilot-Timestamp") String timestamp,
+    public CompletionStage<Response> receive(@RestHeader("X-Copilot-Timestamp") String timestamp,
             @RestHeader("X-Copilot-Signature") String signature, byte[] body) {
         if (body == null || body.length == 0) {
             throw new WebhookRejected(400, "MALFORMED_JSON", "The body is empty.");
@@ -60,24 +65,50 @@ public class WebhookResource {
         if (body.length > config.maxBodyBytes()) {
             throw new WebhookRejected(413, "TOO_LARGE", "The body is larger than " + config.maxBodyBytes() + " bytes.");
         }
-        String accepted = signatures.verify(timestamp, signature, body);
+        String accepted = signatures.authenticate(timestamp, signature, body);
         ConnectPayloads.Parsed parsed = payloads.parse(body);
         if (parsed.segments().size() > commands.maxBatch()) {
             throw new WebhookRejected(413, "TOO_LARGE", "A request may carry at most " + commands.maxBatch() + " segments.");
         }
         String sessionKey = SessionKeys.call(config.tenant(), parsed.sessionId());
-        // Publish first, remember the signature after: a forwarder retrying a failed post is not called a replay.
-        // 2xx only once Kafka holds every segment; otherwise a bounded 503, so the forwarder retries.
-        try {
-            commands.segments(config.tenant(), sessionKey, parsed.segments(), config.publishTimeout());
-        } catch (NotDurableException e) {
-            LOG.warnf("segments of call %s not accepted: %s", parsed.sessionId(), e.getMessage());
-            throw new WebhookRejected(503, "UNAVAILABLE", e.getMessage() + " Nothing was accepted; retry the request.");
+        // Nothing below holds a thread: the replay check and the signature's record share batched round trips,
+        // and Kafka's ack completes the publish; each step goes on on this request's event loop.
+        Executor here = onThisEventLoop();
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        signatures.replayed(accepted)
+                // Publish first, remember the signature after: a forwarder retrying a failed post is not called a
+                // replay. 2xx only once Kafka holds every segment; otherwise a bounded 503, so the forwarder retries.
+                .thenComposeAsync(notReplayed -> commands.segments(config.tenant(), sessionKey, parsed.segments(),
+                        config.publishTimeout()), here)
+                .thenComposeAsync(published -> signatures.remember(accepted), here)
+                .whenCompleteAsync((remembered, failure) -> {
+                    if (failure == null) {
+                        if (!remembered) {
+                            LOG.infof("signature accepted twice concurrently for call %s; the segments are idempotent",
+                                    parsed.sessionId());
+                        }
+                        answer.complete(Response.accepted(new Accepted(parsed.sessionId(), parsed.segments().size())).build());
+                    } else {
+                        answer.completeExceptionally(refusal(parsed.sessionId(), failure));
+                    }
+                }, here);
+        return answer;
+    }
+
+    /** What a failed step answers: its own exception (mapped below), a Kafka that did not take it as a 503. */
+    private static Throwable refusal(String sessionId, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof NotDurableException e) {
+            LOG.warnf("segments of call %s not accepted: %s", sessionId, e.getMessage());
+            return new WebhookRejected(503, "UNAVAILABLE", e.getMessage() + " Nothing was accepted; retry the request.");
         }
-        if (!signatures.remember(accepted)) {
-            LOG.infof("signature accepted twice concurrently for call %s; the segments are idempotent", parsed.sessionId());
-        }
-        return Response.accepted(new Accepted(parsed.sessionId(), parsed.segments().size())).build();
+        return cause;
+    }
+
+    /** Runs a step on the request's own event loop (its Vert.x context), or in place outside one. */
+    private static Executor onThisEventLoop() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
     @ServerExceptionMapper

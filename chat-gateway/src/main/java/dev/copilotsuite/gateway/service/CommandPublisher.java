@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 
@@ -102,15 +103,21 @@ public class CommandPublisher {
     }
 
     /**
-     * Publishes a batch in order and returns once Kafka holds all of it (acks=all). Throws {@link Overloaded} at
-     * once, with nothing published, when the events already waiting for Kafka leave no room for the batch, and
-     * {@link NotDurableException} when Kafka refused any of it or did not acknowledge all of it within
-     * {@code timeout} (a broker down): the caller must not report the batch accepted. A part of it may still
-     * land later; segments are idempotent downstream (by segment id), so the sender's retry is safe.
+     * Publishes a batch in order; the answer completes once Kafka holds all of it (acks=all). It fails with
+     * {@link Overloaded} at once, with nothing published, when the events already waiting for Kafka leave no
+     * room for the batch, and with {@link NotDurableException} when Kafka refused any of it or did not
+     * acknowledge all of it within {@code timeout} (a broker down): the caller must not report the batch
+     * accepted. A part of it may still land later; segments are idempotent downstream (by segment id), so the
+     * sender's retry is safe. The failure is the exception itself, not wrapped; nothing here blocks.
      */
-    public void segments(String tenantId, String sessionKey, List<? extends EventPayload> segments, Duration timeout) {
-        EventPublisher.await(transcripts(segments.stream()
-                .<EventEnvelope<?>>map(segment -> EventEnvelope.of(tenantId, sessionKey, null, segment)).toList()), timeout);
+    public CompletableFuture<Void> segments(String tenantId, String sessionKey, List<? extends EventPayload> segments,
+            Duration timeout) {
+        try {
+            return EventPublisher.acknowledged(transcripts(segments.stream()
+                    .<EventEnvelope<?>>map(segment -> EventEnvelope.of(tenantId, sessionKey, null, segment)).toList()), timeout);
+        } catch (Overloaded | NotDurableException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
     }
 
     /** The most transcript events one request may carry: a batch larger than the bound could never be admitted. */

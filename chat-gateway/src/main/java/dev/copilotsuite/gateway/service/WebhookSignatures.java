@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,8 +38,12 @@ public class WebhookSignatures {
         this.clock = Clock.systemUTC();
     }
 
-    /** Verifies a request before anything of it is used; returns the signature to record once accepted. */
-    public String verify(String timestampHeader, String signatureHeader, byte[] body) {
+    /**
+     * Authenticates a request before anything of it is used: signed with the secret, over these bytes, at a
+     * timestamp within the tolerance. Returns the signature, to check for replay ({@link #replayed}) and to
+     * record once accepted ({@link #remember}).
+     */
+    public String authenticate(String timestampHeader, String signatureHeader, byte[] body) {
         if (timestampHeader == null || signatureHeader == null) {
             throw new WebhookRejected(401, "UNSIGNED", "X-Copilot-Timestamp and X-Copilot-Signature are required.");
         }
@@ -65,15 +70,18 @@ public class WebhookSignatures {
         if (!MessageDigest.isEqual(presented, sign(config.secret(), timestamp, body))) {
             throw new WebhookRejected(401, "BAD_SIGNATURE", "The signature does not match the body.");
         }
-        String signature = HexFormat.of().formatHex(presented);
-        if (accepted.seen(signature)) {
-            throw new WebhookRejected(409, "REPLAYED", "This signed request was accepted already.");
-        }
-        return signature;
+        return HexFormat.of().formatHex(presented);
+    }
+
+    /** Completes once the signature is known not to have been accepted before; fails with a 409 if it was. */
+    public CompletableFuture<Void> replayed(String signature) {
+        return accepted.seen(signature).thenCompose(seen -> seen
+                ? CompletableFuture.failedFuture(new WebhookRejected(409, "REPLAYED", "This signed request was accepted already."))
+                : CompletableFuture.completedFuture(null));
     }
 
     /** Remembers an accepted signature for the replay window; false when a concurrent twin won. */
-    public boolean remember(String signature) {
+    public CompletableFuture<Boolean> remember(String signature) {
         return accepted.record(signature, clock.instant().plus(config.tolerance().multipliedBy(2)));
     }
 

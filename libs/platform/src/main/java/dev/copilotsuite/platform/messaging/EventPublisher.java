@@ -3,10 +3,11 @@ package dev.copilotsuite.platform.messaging;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -55,16 +56,35 @@ public final class EventPublisher {
      */
     public static void await(List<? extends CompletionStage<Void>> sends, Duration timeout) {
         try {
-            CompletableFuture.allOf(sends.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
-                    .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new NotDurableException("Kafka did not acknowledge within " + timeout.toMillis() + " ms.", e);
+            acknowledged(sends, timeout).get();
         } catch (ExecutionException e) {
-            throw new NotDurableException("Kafka refused the event: " + e.getCause().getMessage(), e.getCause());
+            throw (NotDurableException) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotDurableException("Interrupted while waiting for Kafka.", e);
         }
+    }
+
+    /**
+     * As {@link #await}, without blocking: completes once Kafka acknowledged every one of the sends, or fails
+     * with {@link NotDurableException} (itself, not wrapped) when any was refused or not acknowledged in time.
+     */
+    public static CompletableFuture<Void> acknowledged(List<? extends CompletionStage<Void>> sends, Duration timeout) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        CompletableFuture.allOf(sends.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
+                .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        result.complete(null);
+                        return;
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    result.completeExceptionally(cause instanceof TimeoutException
+                            ? new NotDurableException("Kafka did not acknowledge within " + timeout.toMillis() + " ms.", cause)
+                            : new NotDurableException("Kafka refused the event: " + cause.getMessage(), cause));
+                });
+        return result;
     }
 
     /** As {@link #send}, but an emitter that refuses outright (its buffer full, its channel failed) throws {@link NotDurableException}. */

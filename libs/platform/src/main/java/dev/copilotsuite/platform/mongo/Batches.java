@@ -47,12 +47,8 @@ public final class Batches<T, R> implements AutoCloseable {
      * when it took longer than the timeout (MongoDB unreachable), so callers answer as for any MongoDB failure.
      */
     public R call(T request) {
-        CompletableFuture<R> answer = new CompletableFuture<>();
-        queue.add(new Pending<>(request, answer));
         try {
-            return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new MongoTimeoutException("MongoDB did not answer within " + timeout.toMillis() + " ms");
+            return submit(request).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -62,6 +58,28 @@ public final class Batches<T, R> implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new MongoTimeoutException("interrupted while waiting for MongoDB");
         }
+    }
+
+    /**
+     * As {@link #call}, without blocking: the answer completes on the batch's thread, or fails with what the
+     * batch threw, or with {@link MongoTimeoutException} after the timeout. Its failure is the exception itself,
+     * not wrapped.
+     */
+    public CompletableFuture<R> submit(T request) {
+        CompletableFuture<R> answer = new CompletableFuture<>();
+        queue.add(new Pending<>(request, answer));
+        CompletableFuture<R> result = new CompletableFuture<>();
+        answer.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else if (failure instanceof TimeoutException) {
+                result.completeExceptionally(
+                        new MongoTimeoutException("MongoDB did not answer within " + timeout.toMillis() + " ms"));
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+        return result;
     }
 
     private void loop() {

@@ -1,6 +1,7 @@
 package dev.copilotsuite.platform.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,6 +74,40 @@ class BatchesTest {
             return List.of();
         })) {
             assertThrows(MongoTimeoutException.class, () -> batches.call(1));
+        }
+    }
+
+    @Test
+    void aSubmittedRequestIsAnsweredWithoutBlockingItsCallerAndFailsUnwrapped() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        IllegalStateException failure = new IllegalStateException("MongoDB refused");
+        try (Batches<Integer, String> batches = new Batches<>("test", 100, Duration.ofSeconds(10), requests -> {
+            await(release);
+            if (requests.contains(-1)) {
+                throw failure;
+            }
+            return requests.stream().map(n -> "answer " + n).toList();
+        })) {
+            CompletableFuture<String> answer = batches.submit(7);
+            assertFalse(answer.isDone(), "submit returns before the batch ran");
+            release.countDown();
+            assertEquals("answer 7", answer.get(5, TimeUnit.SECONDS));
+
+            CompletableFuture<String> refused = batches.submit(-1);
+            ExecutionException thrown = assertThrows(ExecutionException.class, () -> refused.get(5, TimeUnit.SECONDS));
+            assertSame(failure, thrown.getCause(), "the batch's own exception, not a CompletionException around it");
+        }
+    }
+
+    @Test
+    void aSubmittedRequestNotAnsweredInTimeFailsAsAMongoTimeout() {
+        CountDownLatch never = new CountDownLatch(1);
+        try (Batches<Integer, String> batches = new Batches<>("test", 100, Duration.ofMillis(200), requests -> {
+            await(never);
+            return List.of();
+        })) {
+            ExecutionException thrown = assertThrows(ExecutionException.class, () -> batches.submit(1).get(5, TimeUnit.SECONDS));
+            assertTrue(thrown.getCause() instanceof MongoTimeoutException, String.valueOf(thrown.getCause()));
         }
     }
 
