@@ -42,8 +42,16 @@ public class CallReader {
     private static final String WAITING_PERIOD = "Waiting period";
 
     private final Vocabulary vocabulary;
-    private final Cache<String, List<Found>> mentionsBySentence = Caffeine.newBuilder().maximumSize(20_000).build();
-    private final Cache<String, Cues> cuesBySentence = Caffeine.newBuilder().maximumSize(20_000).build();
+    /**
+     * Sized for every caller sentence of the live calls (a call is read again whole after each caller line): 1,000
+     * calls of 50-100 caller sentences. At 20,000 a run of 1,000 calls evicted its own calls' earlier sentences
+     * before they were read again, and matching them again was 38% of the service's CPU. An entry is a few hundred
+     * bytes; most sentences name nothing.
+     */
+    private static final int SENTENCES_KEPT = 100_000;
+
+    private final Cache<String, List<Found>> mentionsBySentence = Caffeine.newBuilder().maximumSize(SENTENCES_KEPT).build();
+    private final Cache<String, Cues> cuesBySentence = Caffeine.newBuilder().maximumSize(SENTENCES_KEPT).build();
 
     public CallReader(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -56,7 +64,7 @@ public class CallReader {
         for (Sentence sentence : sentences) {
             if (!sentence.injection) {
                 mentions.addAll(mentions(sentence));
-                SpokenNumbers.amounts(sentence.text).forEach(amount -> amounts.add(
+                sentence.cues.amounts().forEach(amount -> amounts.add(
                         new Located(amount.dollars(), sentence, sentence.offset + amount.start())));
             }
         }
@@ -112,7 +120,8 @@ public class CallReader {
     /** What a sentence's own words cue, read once per sentence text, like its mentions. */
     private Cues cues(String text) {
         return cuesBySentence.get(text, t -> new Cues(any(vocabulary.cue("injection"), t), ASKS_FOR_YES.matcher(t).find(),
-                any(vocabulary.cue("claimReference"), t), brokenNow(t), any(vocabulary.cue("claim"), t), ASKS.matcher(t).find()));
+                any(vocabulary.cue("claimReference"), t), brokenNow(t), any(vocabulary.cue("claim"), t), ASKS.matcher(t).find(),
+                List.copyOf(SpokenNumbers.amounts(t))));
     }
 
     /**
@@ -345,9 +354,12 @@ public class CallReader {
     private record Sentence(int line, int offset, String text, boolean injection, Cues cues) {
     }
 
-    /** Whether one sentence, alone, names each cue (an injection is also carried over to the next sentence). */
+    /**
+     * Whether one sentence, alone, names each cue (an injection is also carried over to the next sentence), and
+     * the dollar amounts it says.
+     */
     private record Cues(boolean injection, boolean asksForYes, boolean claimReference, boolean problem, boolean claim,
-            boolean asks) {
+            boolean asks, List<SpokenNumbers.Amount> amounts) {
     }
 
     private record Mention(Alias alias, Sentence sentence, int start, int end) {
