@@ -75,7 +75,7 @@ public class WebhookResource {
         // and Kafka's ack completes the publish; each step goes on on this request's event loop.
         Executor here = onThisEventLoop();
         CompletableFuture<Response> answer = new CompletableFuture<>();
-        signatures.replayed(accepted)
+        signatures.notReplayed(accepted)
                 // Publish first, remember the signature after: a forwarder retrying a failed post is not called a
                 // replay. 2xx only once Kafka holds every segment; otherwise a bounded 503, so the forwarder retries.
                 .thenComposeAsync(notReplayed -> commands.segments(config.tenant(), sessionKey, parsed.segments(),

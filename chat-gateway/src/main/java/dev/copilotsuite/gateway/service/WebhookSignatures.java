@@ -40,7 +40,7 @@ public class WebhookSignatures {
 
     /**
      * Authenticates a request before anything of it is used: signed with the secret, over these bytes, at a
-     * timestamp within the tolerance. Returns the signature, to check for replay ({@link #replayed}) and to
+     * timestamp within the tolerance. Returns the signature, to check for replay ({@link #notReplayed}) and to
      * record once accepted ({@link #remember}).
      */
     public String authenticate(String timestampHeader, String signatureHeader, byte[] body) {
@@ -74,7 +74,7 @@ public class WebhookSignatures {
     }
 
     /** Completes once the signature is known not to have been accepted before; fails with a 409 if it was. */
-    public CompletableFuture<Void> replayed(String signature) {
+    public CompletableFuture<Void> notReplayed(String signature) {
         return accepted.seen(signature).thenCompose(seen -> seen
                 ? CompletableFuture.failedFuture(new WebhookRejected(409, "REPLAYED", "This signed request was accepted already."))
                 : CompletableFuture.completedFuture(null));
