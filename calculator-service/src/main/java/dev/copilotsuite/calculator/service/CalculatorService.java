@@ -45,6 +45,7 @@ import dev.copilotsuite.events.calculator.HistoryEntry;
 import dev.copilotsuite.events.calculator.InputDef;
 import dev.copilotsuite.events.calculator.InsightRaised;
 import dev.copilotsuite.events.calculator.RoiInputs;
+import dev.copilotsuite.platform.concurrent.Failures;
 import dev.copilotsuite.platform.messaging.EventPublisher;
 
 /**
@@ -147,9 +148,10 @@ public class CalculatorService {
      * in the batch made, insights are evaluated per version with the hysteresis carried along), then all
      * new versions are stored with one bulk insert, every event sent without waiting on each and the acks
      * awaited once, and the heads moved with one bulk write that also marks what went out. Until then a
-     * head lags its stored versions, which readers catch up by probing ({@code heads}, {@code latest}). The unique version id still decides races with other writers (another instance, a REST
-     * call): when one of our versions is taken, that session's commands from there on are planned again
-     * on the state read back, up to {@link #MAX_ROUNDS} times, then refused as a conflict.
+     * head lags its stored versions, which readers catch up by probing ({@code heads}, {@code latest}). The
+     * unique version id still decides races with other writers (another instance, a REST call): when one of
+     * our versions is taken, that session's commands from there on are planned again on the state read back,
+     * up to {@link #MAX_ROUNDS} times, then refused as a conflict.
      * A failure to store or publish is thrown; what was stored stays, unmarked if unpublished, and a retry
      * of the same requests publishes it.
      */
@@ -321,7 +323,7 @@ public class CalculatorService {
         try {
             return lookup.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
+            if (Failures.cause(e) instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;

@@ -1,7 +1,6 @@
 package dev.copilotsuite.gateway.rest;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -24,6 +23,7 @@ import dev.copilotsuite.gateway.security.SessionKeys;
 import dev.copilotsuite.gateway.service.CommandPublisher;
 import dev.copilotsuite.gateway.service.ConnectPayloads;
 import dev.copilotsuite.gateway.service.Overloaded;
+import dev.copilotsuite.platform.concurrent.Failures;
 import dev.copilotsuite.platform.messaging.NotDurableException;
 import dev.copilotsuite.gateway.service.WebhookRejected;
 import dev.copilotsuite.gateway.service.WebhookSignatures;
@@ -97,7 +97,7 @@ public class WebhookResource {
 
     /** What a failed step answers: its own exception (mapped below), a Kafka that did not take it as a 503. */
     private static Throwable refusal(String sessionId, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = Failures.cause(failure);
         if (cause instanceof NotDurableException e) {
             LOG.warnf("segments of call %s not accepted: %s", sessionId, e.getMessage());
             return new WebhookRejected(503, "UNAVAILABLE", e.getMessage() + " Nothing was accepted; retry the request.");

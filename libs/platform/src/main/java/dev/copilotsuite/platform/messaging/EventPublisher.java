@@ -3,7 +3,6 @@ package dev.copilotsuite.platform.messaging;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.copilotsuite.events.EventEnvelope;
+import dev.copilotsuite.platform.concurrent.Failures;
 
 /**
  * Sends events keyed by session id and completes once Kafka acknowledged them, so a caller can
@@ -78,8 +78,7 @@ public final class EventPublisher {
                         result.complete(null);
                         return;
                     }
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
+                    Throwable cause = Failures.cause(failure);
                     result.completeExceptionally(cause instanceof TimeoutException
                             ? new NotDurableException("Kafka did not acknowledge within " + timeout.toMillis() + " ms.", cause)
                             : new NotDurableException("Kafka refused the event: " + cause.getMessage(), cause));
