@@ -60,7 +60,7 @@ public final class TestSocket implements AutoCloseable {
             }
             sleep();
         }
-        throw new AssertionError("no matching message within " + timeout + "; received: " + received);
+        throw new AssertionError("no matching message within " + timeout + "; " + Tail.of(received()));
     }
 
     public JsonNode awaitType(String type, Duration timeout) {

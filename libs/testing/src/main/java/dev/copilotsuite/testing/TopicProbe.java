@@ -57,7 +57,7 @@ public final class TopicProbe implements AutoCloseable {
                 }
             }
         }
-        throw new AssertionError("no matching record within " + timeout + "; received: " + received);
+        throw new AssertionError("no matching record within " + timeout + "; " + Tail.of(List.copyOf(received)));
     }
 
     /** Everything that arrived within {@code window}, for asserting that something was NOT published. */
