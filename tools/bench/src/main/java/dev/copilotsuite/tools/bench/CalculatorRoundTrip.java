@@ -87,7 +87,7 @@ public final class CalculatorRoundTrip {
                 Round result = round(consumer, producer, changes, sessions);
                 report(changes, sessions, result);
                 for (ProcessCpu cpu : cpus) {
-                    cpu.report(result.received() + result.rejected());
+                    cpu.report(result.received() + result.rejected(), "change");
                 }
                 throughputs.add(result.received() / (result.nanos() / 1e9));
                 complete &= result.received() + result.rejected() == changes;
@@ -202,54 +202,6 @@ public final class CalculatorRoundTrip {
         if (!sorted.isEmpty()) {
             System.out.printf("  latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(sorted, 50), pct(sorted, 95),
                     pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
-        }
-    }
-
-    /** A process's CPU time by thread group, in clock ticks (USER_HZ, 100 a second on Linux). */
-    private record ProcessCpu(String name, String pid, Map<String, Long> before) {
-
-        static ProcessCpu of(String arg) throws IOException {
-            int eq = arg.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("a process to measure is name=pid, not " + arg);
-            }
-            String pid = arg.substring(eq + 1);
-            return new ProcessCpu(arg.substring(0, eq), pid, ticks(pid));
-        }
-
-        void report(int changes) throws IOException {
-            Map<String, Long> after = ticks(pid);
-            long total = 0;
-            StringBuilder groups = new StringBuilder();
-            for (String group : List.of("jit", "gc", "other")) {
-                long spent = after.getOrDefault(group, 0L) - before.getOrDefault(group, 0L);
-                total += spent;
-                groups.append(String.format("  %s %.2f s (%.3f ms/change)", group, spent / 100.0, spent * 10.0 / changes));
-            }
-            System.out.printf("  cpu %s: %.2f s, %.3f ms/change;%s%n", name, total / 100.0, total * 10.0 / changes, groups);
-        }
-
-        /** utime + stime of each live thread, summed by group; a thread that ended meanwhile is not counted. */
-        static Map<String, Long> ticks(String pid) throws IOException {
-            Map<String, Long> ticks = new HashMap<>();
-            try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
-                for (Path task : tasks.toList()) {
-                    String stat;
-                    try {
-                        stat = Files.readString(task.resolve("stat"));
-                    } catch (IOException gone) {
-                        continue;
-                    }
-                    // The thread's name is in parentheses and may hold spaces: the fields start after the last ')'.
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long spent = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
-                            : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc" : "other";
-                    ticks.merge(group, spent, Long::sum);
-                }
-            }
-            return ticks;
         }
     }
 

@@ -59,12 +59,16 @@ import dev.copilotsuite.events.call.TranscriptSegmentReceived;
  * <ul>
  * <li>{@code sockets <url> <token> <count> <gatewayPid>}: opens {@code count} authenticated sockets, each joined
  * to a call session, and reports the gateway's resident memory once all are joined.</li>
- * <li>{@code webhook <url> <token> <secret> <rate> <seconds> <calls>}: one agent socket joined to each call;
+ * <li>{@code webhook <url> <token> <secret> <rate> <seconds> <calls> [connections] [warmRate warmSeconds]
+ * [name=pid ...]}: one agent socket joined to each call;
  * signed flat segments posted open loop at {@code rate}/s (each on its schedule, whatever the answers before
  * it), round robin over the calls, over HTTP/1.1 as a forwarder posts. Reports the answers by status, the
  * latency from each post's due time to its answer and to its {@code transcript_update} on the call's socket
  * (p50/p95/p99/max), and per call every accepted segment lost, seen twice or out of order. Bounded: it waits at
- * most 60 s for the answers and 30 s more for the deliveries.</li>
+ * most 60 s for the answers and 30 s more for the deliveries. With a warm-up, the same sockets and calls first take
+ * {@code warmRate}/s for {@code warmSeconds}, reported apart, and the measured segments follow on schedule: the
+ * bench's own JIT and the suite's are warm before the measured part, in one JVM. For each named process, and for
+ * the bench, the CPU spent from the first measured post to the last delivery, per segment.</li>
  * <li>{@code fanout <url> <token> <kafka> <rate> <seconds> <calls>}: the same run with the webhook left out: each
  * segment is published on {@code copilot.call.transcripts} as the webhook would (acks=all), and "answered" is
  * Kafka's ack. It measures the gateway's sequencer and fan-out without HTTP, the signature and the replay check.</li>
@@ -83,12 +87,14 @@ public final class GatewayBench {
             sockets(URI.create(args[1]), args[2], Integer.parseInt(args[3]), Long.parseLong(args[4]));
         } else if (args[0].equals("webhook")) {
             webhook(URI.create(args[1]), args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 64);
+                    Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 64,
+                    args.length > 9 ? Integer.parseInt(args[8]) : 0, args.length > 9 ? Integer.parseInt(args[9]) : 0,
+                    args.length > 10 ? List.of(args).subList(10, args.length) : List.of());
         } else if (args[0].equals("fanout")) {
             mode = "fanout";
             try (KafkaProducer<String, String> producer = fanoutProducer(args[3])) {
                 run(URI.create(args[1]), args[2], null, producer, Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                        Integer.parseInt(args[6]), 0);
+                        Integer.parseInt(args[6]), 0, 0, 0, List.of());
             }
         } else {
             throw new IllegalArgumentException("sockets, webhook or fanout");
@@ -352,9 +358,9 @@ public final class GatewayBench {
     static final ObjectMapper EVENTS = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    static void webhook(URI base, String token, String secret, int rate, int seconds, int calls, int connections)
-            throws Exception {
-        run(base, token, secret, null, rate, seconds, calls, connections);
+    static void webhook(URI base, String token, String secret, int rate, int seconds, int calls, int connections,
+            int warmRate, int warmSeconds, List<String> processes) throws Exception {
+        run(base, token, secret, null, rate, seconds, calls, connections, warmRate, warmSeconds, processes);
     }
 
     /**
@@ -364,7 +370,11 @@ public final class GatewayBench {
      * 300 posts/s.
      */
     static void run(URI base, String token, String secret, KafkaProducer<String, String> producer, int rate, int seconds,
-            int calls, int connections) throws Exception {
+            int calls, int connections, int warmRate, int warmSeconds, List<String> processes) throws Exception {
+        int warm = warmRate * warmSeconds;
+        List<String> measured = new ArrayList<>(processes);
+        measured.add("bench=" + ProcessHandle.current().pid());
+        List<ProcessCpu> cpus = new ArrayList<>();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         // HTTP/1.1 keep-alive connections, as a forwarder posts: at most `connections`, a post waiting for a free one.
         io.vertx.core.http.HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5000),
@@ -372,7 +382,7 @@ public final class GatewayBench {
         WebSocketClient wsClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(calls + 10)
                 .setConnectTimeout(10_000));
         URI ws = URI.create(base.toString().replace("http", "ws") + "/ws");
-        WebhookRun run = new WebhookRun(Long.toString(System.currentTimeMillis(), 36), rate * seconds, calls);
+        WebhookRun run = new WebhookRun(Long.toString(System.currentTimeMillis(), 36), warm + rate * seconds, calls);
         List<io.vertx.core.http.WebSocket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger failedSockets = new AtomicInteger();
         for (int c = 0; c < calls; c += 200) {
@@ -403,13 +413,26 @@ public final class GatewayBench {
         // queue while every connection is busy; that wait counts in its latency (measured from its due time).
         RequestOptions hook = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(base + "/webhook/transcripts")
                 .setIdleTimeout(30_000);
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+        long warmStart = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+        long start = warmStart + TimeUnit.SECONDS.toNanos(warmSeconds);
         long giveUp = start + TimeUnit.SECONDS.toNanos(seconds + 60L); // bounded: what is still unanswered then is not counted
         AtomicInteger open = new AtomicInteger();
         int maxOpen = 0;
         long maxLate = 0;
+        int warmMaxOpen = 0;
+        long warmMaxLate = 0;
         for (int i = 0; i < run.total; i++) {
-            long at = start + (long) i * 1_000_000_000L / rate;
+            if (i == warm) {
+                for (String process : measured) {
+                    cpus.add(ProcessCpu.of(process));
+                }
+                warmMaxOpen = maxOpen;
+                warmMaxLate = maxLate;
+                maxOpen = 0;
+                maxLate = 0;
+            }
+            long at = i < warm ? warmStart + (long) i * 1_000_000_000L / warmRate
+                    : start + (long) (i - warm) * 1_000_000_000L / rate;
             run.due[i] = at;
             long wait = at - System.nanoTime();
             if (wait > 0) {
@@ -444,7 +467,15 @@ public final class GatewayBench {
             System.out.printf("webhook: posted over %d connections; at most %d segments waited for a connection%n",
                     connections, Math.max(0, maxOpen - connections));
         }
-        report(run, rate, seconds, postSeconds, maxLate, Math.min(maxOpen, connections));
+        if (warm > 0) {
+            System.out.println("warm-up:");
+            report(run, 0, warm, warmRate, warmSeconds, warmSeconds, warmMaxLate, Math.min(warmMaxOpen, connections));
+            System.out.println("measured:");
+        }
+        report(run, warm, run.total, rate, seconds, postSeconds, maxLate, Math.min(maxOpen, connections));
+        for (ProcessCpu cpu : cpus) {
+            cpu.report(run.total - warm, "segment");
+        }
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -458,7 +489,9 @@ public final class GatewayBench {
         return n;
     }
 
-    static void report(WebhookRun run, int rate, int seconds, double postSeconds, long maxLate, int maxInFlight) {
+    /** The figures of segments {@code from} (inclusive) to {@code to}; the socket counters are the whole run's. */
+    static void report(WebhookRun run, int from, int to, int rate, int seconds, double postSeconds, long maxLate,
+            int maxInFlight) {
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<Long> acks = new ArrayList<>();
         List<Long> deliveries = new ArrayList<>();
@@ -468,7 +501,7 @@ public final class GatewayBench {
         int deliveredUnaccepted = 0;
         Map<Integer, Integer> lostPerCall = new TreeMap<>();
         Map<Integer, Integer> duplicatedPerCall = new TreeMap<>();
-        for (int i = 0; i < run.total; i++) {
+        for (int i = from; i < to; i++) {
             int status = run.status[i];
             byStatus.merge(status, 1, Integer::sum);
             if (status != 0) {
@@ -498,8 +531,8 @@ public final class GatewayBench {
         byStatus.forEach((status, n) -> statuses.append(statuses.isEmpty() ? "" : ", ")
                 .append(status == 0 ? "no answer" : status == -1 ? "failed" : status).append(": ").append(n));
         System.out.printf(mode + ": %d segments over %d calls offered at %d/s for %d s: sent in %.1f s (%.0f/s), "
-                + "sender at most %.1f ms late, at most %d posts open%n", run.total, run.calls, rate, seconds, postSeconds,
-                run.total / postSeconds, maxLate / 1e6, maxInFlight);
+                + "sender at most %.1f ms late, at most %d posts open%n", to - from, run.calls, rate, seconds, postSeconds,
+                (to - from) / postSeconds, maxLate / 1e6, maxInFlight);
         System.out.printf("  answers: %s%n", statuses);
         System.out.printf("  to the answer (from the due time): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 pct(a, 50), pct(a, 95), pct(a, 99), pct(a, 100));
@@ -517,6 +550,15 @@ public final class GatewayBench {
         }
         if (run.failure.get() != null) {
             System.out.printf("  first failed post: %s%n", run.failure.get());
+        }
+        List<String> unanswered = new ArrayList<>();
+        for (int i = from; i < to && unanswered.size() < 10; i++) {
+            if (run.status[i] == 0) {
+                unanswered.add(run.segment(i) + " (call " + i % run.calls + ", " + run.deliveries.get(i) + " delivered)");
+            }
+        }
+        if (!unanswered.isEmpty()) {
+            System.out.printf("  unanswered (first 10): %s%n", String.join(", ", unanswered));
         }
         if (!duplicatedPerCall.isEmpty()) {
             System.out.printf("  duplicated per call (first 10): %s%n", first(duplicatedPerCall, 10));
