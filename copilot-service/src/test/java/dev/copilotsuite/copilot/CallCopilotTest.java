@@ -310,6 +310,48 @@ class CallCopilotTest {
     }
 
     @Test
+    void aCallsNextLineUsesTheTranscriptKeptSinceItsLastSaveAndReadsAgainOnceTheCallMovedElsewhere() {
+        String session = newSession();
+        String callId = Call.idOf(TENANT, session);
+        // CUST-0001: a PLUS homeowner contract in California.
+        var first = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
+                line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false),
+                new CallContext("+14155550101", "CA", "PLUS", "HOMEOWNER", null)));
+        calls.receive(first, first.payload());
+        assertEquals(List.of("dishwasher"), cardIds(session));
+
+        // The stored line changes without the call moving: the next line is answered from the kept transcript.
+        rewrite(callId, "My roof is leaking, is that covered?");
+        var second = EventEnvelope.of(TENANT, session, null,
+                new TranscriptSegmentReceived(line("s-2", null, "CUSTOMER", "Thanks.", false), null));
+        calls.receive(second, second.payload());
+        assertEquals(List.of("dishwasher"), cardIds(session), "no read back while the call is at the kept revision");
+
+        // Another instance handled the call meanwhile (its save moved the revision): the transcript is read again.
+        Call moved = callRepository.find(TENANT, session).orElseThrow();
+        moved.revision++;
+        callRepository.update(moved);
+        var third = EventEnvelope.of(TENANT, session, null,
+                new TranscriptSegmentReceived(line("s-3", null, "CUSTOMER", "Okay.", false), null));
+        calls.receive(third, third.payload());
+        assertEquals(List.of("roof"), cardIds(session));
+        assertEquals(List.of("My roof is leaking, is that covered?", "Thanks.", "Okay."),
+                awaitStored(TENANT, session, 3).getList("transcript.text"));
+    }
+
+    private void rewrite(String callId, String text) {
+        CallSegment stored = segmentRepository.list("callId", callId).stream().filter(line -> line.seq == 1).findFirst()
+                .orElseThrow();
+        stored.line = line(stored.line.segmentId(), null, "CUSTOMER", text, false);
+        segmentRepository.update(stored);
+    }
+
+    private List<String> cardIds(String session) {
+        return callRepository.find(TENANT, session).orElseThrow().suggestions.cards().stream().map(SuggestionCard::cardId)
+                .toList();
+    }
+
+    @Test
     void aSegmentWithoutTextIsDropped() {
         String session = newSession();
         send(TENANT, session, new TranscriptSegmentReceived(line("s-1", null, "CUSTOMER", "  ", false), null));

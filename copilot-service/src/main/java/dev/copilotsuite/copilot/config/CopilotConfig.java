@@ -53,6 +53,13 @@ public interface CopilotConfig {
     @WithDefault("256")
     int maxQueuedEvents();
 
+    /**
+     * Calls whose transcripts are kept in memory between their events (CallTranscripts), the least recently
+     * used dropped first: about 30 KB each for a call of 100 lines.
+     */
+    @WithDefault("2000")
+    int transcriptsKept();
+
     /** Where policy clauses are searched by embedding when not in-process. */
     interface Milvus {
 

@@ -45,6 +45,11 @@ public class Call {
      * stored before it was kept (counted once, then kept).
      */
     public Long segmentCount;
+    /**
+     * Moves on every save, so a transcript kept in memory between the call's events is known to be the stored
+     * one while the call is still at the revision it was kept for (CallTranscripts); 0 on a call stored before.
+     */
+    public long revision;
     public Instant startedAt;
     public Instant updatedAt;
 

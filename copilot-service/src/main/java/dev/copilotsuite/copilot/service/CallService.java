@@ -41,6 +41,7 @@ public class CallService {
 
     private final CallRepository calls;
     private final CallSegmentRepository segments;
+    private final CallTranscripts transcripts;
     private final CustomerDirectory customers;
     private final SuggestionEngine engine;
     private final CopilotConfig config;
@@ -48,11 +49,13 @@ public class CallService {
     private final GeminiCards gemini;
     private final Emitter<EventEnvelope<?>> updates;
 
-    public CallService(CallRepository calls, CallSegmentRepository segments, CustomerDirectory customers,
+    public CallService(CallRepository calls, CallSegmentRepository segments, CallTranscripts transcripts,
+            CustomerDirectory customers,
             SuggestionEngine engine, CopilotConfig config, PendingSuggestions pending, GeminiCards gemini,
             @Channel(Topics.CALL_UPDATES) Emitter<EventEnvelope<?>> updates) {
         this.calls = calls;
         this.segments = segments;
+        this.transcripts = transcripts;
         this.customers = customers;
         this.engine = engine;
         this.config = config;
@@ -72,17 +75,22 @@ public class CallService {
             return;
         }
         Call call = calls.findOrStart(event.tenantId(), event.sessionId());
-        segments.countLines(call);
-        keepEnabled(call);
-        call.reported = call.reported.orElse(CallContexts.cleaned(received.context()));
-        TranscriptLine completed = completed(line, event.id());
-        boolean stored = store(call, completed, event.id());
-        Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
-        boolean callerSpoke = stored && !completed.partial() && CUSTOMER.equals(completed.speaker());
-        Optional<SuggestionsUpdated> suggestions = callerSpoke || call.suggestionsOwed ? suggest(call, event.id())
-                : Optional.empty();
-        save(call);
-        publish(event, caller, suggestions);
+        try {
+            segments.countLines(call);
+            keepEnabled(call);
+            call.reported = call.reported.orElse(CallContexts.cleaned(received.context()));
+            TranscriptLine completed = completed(line, event.id());
+            boolean stored = store(call, completed, event.id());
+            Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
+            boolean callerSpoke = stored && !completed.partial() && CUSTOMER.equals(completed.speaker());
+            Optional<SuggestionsUpdated> suggestions = callerSpoke || call.suggestionsOwed ? suggest(call, event.id())
+                    : Optional.empty();
+            save(call);
+            publish(event, caller, suggestions);
+        } catch (RuntimeException e) {
+            transcripts.forget(call.id);
+            throw e;
+        }
     }
 
     /**
@@ -157,7 +165,7 @@ public class CallService {
             return Optional.empty();
         }
         CustomerCard customer = caller(call);
-        List<String> said = segments.transcript(call).stream().map(segment -> segment.line)
+        List<String> said = transcripts.of(call).stream().map(segment -> segment.line)
                 .filter(line -> !line.partial() && CUSTOMER.equals(line.speaker())).map(TranscriptLine::text).toList();
         SuggestionsUpdated offline = engine.suggest(call.sessionId, context(call, customer), customer, said);
         SuggestionsUpdated next = stamped(new SuggestionsUpdated(offline.intent(),
@@ -234,6 +242,7 @@ public class CallService {
         segment.line = line;
         segment.eventId = eventId;
         segments.save(segment);
+        transcripts.stored(call, segment);
         return true;
     }
 
@@ -267,7 +276,9 @@ public class CallService {
 
     private void save(Call call) {
         call.updatedAt = Instant.now();
+        long from = call.revision++;
         calls.save(call);
+        transcripts.saved(call, from);
     }
 
     /**
