@@ -66,8 +66,9 @@ import dev.copilotsuite.events.call.TranscriptSegmentReceived;
  * latency from each post's due time to its answer and to its {@code transcript_update} on the call's socket
  * (p50/p95/p99/max), and per call every accepted segment lost, seen twice or out of order. Bounded: it waits at
  * most 60 s for the answers and 30 s more for the deliveries. With a warm-up, the same sockets and calls first take
- * {@code warmRate}/s for {@code warmSeconds}, reported apart, and the measured segments follow on schedule: the
- * bench's own JIT and the suite's are warm before the measured part, in one JVM. For each named process, and for
+ * {@code warmRate}/s for {@code warmSeconds}, reported apart; once all of it is answered and delivered (at most
+ * 120 s), the measured segments follow on their schedule: the bench's own JIT and the suite's are warm, and the
+ * pipeline empty, before the measured part, in one JVM. For each named process, and for
  * the bench, the CPU spent from the first measured post to the last delivery, per segment.</li>
  * <li>{@code fanout <url> <token> <kafka> <rate> <seconds> <calls>}: the same run with the webhook left out: each
  * segment is published on {@code copilot.call.transcripts} as the webhook would (acks=all), and "answered" is
@@ -415,13 +416,24 @@ public final class GatewayBench {
                 .setIdleTimeout(30_000);
         long warmStart = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
         long start = warmStart + TimeUnit.SECONDS.toNanos(warmSeconds);
-        long giveUp = start + TimeUnit.SECONDS.toNanos(seconds + 60L); // bounded: what is still unanswered then is not counted
+        long drained = 0;
         AtomicInteger open = new AtomicInteger();
         int maxOpen = 0;
         long maxLate = 0;
         int warmMaxOpen = 0;
         long warmMaxLate = 0;
         for (int i = 0; i < run.total; i++) {
+            if (i == warm && warm > 0) {
+                // The measured part starts from an empty pipeline: a backlog the warm-up left would be measured too.
+                long drainStart = System.nanoTime();
+                long drainDeadline = drainStart + TimeUnit.SECONDS.toNanos(120);
+                while ((run.answered.get() < warm || delivered(run, 0, warm) < accepted(run, 0, warm))
+                        && System.nanoTime() < drainDeadline) {
+                    Thread.sleep(100);
+                }
+                drained = System.nanoTime() - drainStart;
+                start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+            }
             if (i == warm) {
                 for (String process : measured) {
                     cpus.add(ProcessCpu.of(process));
@@ -448,16 +460,12 @@ public final class GatewayBench {
             post(http, hook, secret, run, i, open);
         }
         double postSeconds = (System.nanoTime() - start) / 1e9;
+        long giveUp = start + TimeUnit.SECONDS.toNanos(seconds + 60L); // bounded: what is still unanswered then is not counted
         long answerDeadline = giveUp + TimeUnit.SECONDS.toNanos(31);
         while (run.answered.get() < run.total && System.nanoTime() < answerDeadline) {
             Thread.sleep(50);
         }
-        int accepted = 0;
-        for (int i = 0; i < run.total; i++) {
-            if (run.status[i] / 100 == 2) {
-                accepted++;
-            }
-        }
+        int accepted = accepted(run, 0, run.total);
         long deliveryDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (delivered(run) < accepted && System.nanoTime() < deliveryDeadline) {
             Thread.sleep(100);
@@ -468,7 +476,7 @@ public final class GatewayBench {
                     connections, Math.max(0, maxOpen - connections));
         }
         if (warm > 0) {
-            System.out.println("warm-up:");
+            System.out.printf("warm-up (then %.1f s until all of it was answered and delivered):%n", drained / 1e9);
             report(run, 0, warm, warmRate, warmSeconds, warmSeconds, warmMaxLate, Math.min(warmMaxOpen, connections));
             System.out.println("measured:");
         }
@@ -480,9 +488,23 @@ public final class GatewayBench {
     }
 
     static int delivered(WebhookRun run) {
+        return delivered(run, 0, run.total);
+    }
+
+    static int delivered(WebhookRun run, int from, int to) {
         int n = 0;
-        for (int i = 0; i < run.total; i++) {
+        for (int i = from; i < to; i++) {
             if (run.deliveries.get(i) > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static int accepted(WebhookRun run, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (run.status[i] / 100 == 2) {
                 n++;
             }
         }
