@@ -339,6 +339,33 @@ class CallCopilotTest {
                 awaitStored(TENANT, session, 3).getList("transcript.text"));
     }
 
+    @Test
+    void aLineIsLookedUpInTheKeptTranscriptWhileTheCallIsAtItsRevision() {
+        String session = newSession();
+        String callId = Call.idOf(TENANT, session);
+        var first = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
+                line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false), null));
+        calls.receive(first, first.payload()); // its suggestions read the transcript, which is kept
+
+        // The stored line goes missing without the call moving: the same segment posted again is still a repeat,
+        // told from the kept transcript, not from MongoDB (which would have stored it as a second line).
+        segmentRepository.delete("callId", callId);
+        var again = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
+                line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false), null));
+        calls.receive(again, again.payload());
+        assertEquals(1L, callRepository.find(TENANT, session).orElseThrow().segmentCount);
+        assertEquals(0L, segmentRepository.count("callId", callId));
+
+        // Once the call moved elsewhere, the line is read from MongoDB: not there, so it is stored as a new line.
+        Call moved = callRepository.find(TENANT, session).orElseThrow();
+        moved.revision++;
+        callRepository.update(moved);
+        var third = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
+                line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false), null));
+        calls.receive(third, third.payload());
+        assertEquals(2L, callRepository.find(TENANT, session).orElseThrow().segmentCount);
+    }
+
     private void rewrite(String callId, String text) {
         CallSegment stored = segmentRepository.list("callId", callId).stream().filter(line -> line.seq == 1).findFirst()
                 .orElseThrow();

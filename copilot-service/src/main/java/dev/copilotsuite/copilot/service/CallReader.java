@@ -29,6 +29,7 @@ import dev.copilotsuite.copilot.service.Vocabulary.Kind;
 @Singleton
 public class CallReader {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!])\\s+");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;]|\\band\\b|\\bbut\\b");
     private static final Pattern NEGATION = Pattern.compile("\\b(not|never|no|without)\\b|n't\\b", Pattern.CASE_INSENSITIVE);
@@ -148,7 +149,7 @@ public class CallReader {
             masked = blanked.toString();
         }
         List<Mention> found = new ArrayList<>();
-        for (Alias alias : vocabulary.aliases()) {
+        for (Alias alias : vocabulary.candidates(masked)) {
             Matcher matcher = alias.pattern().matcher(masked);
             while (matcher.find()) {
                 found.add(new Mention(alias, sentence, sentence.offset + matcher.start(), sentence.offset + matcher.end()));
@@ -347,8 +348,8 @@ public class CallReader {
     }
 
     private static String normalized(String text) {
-        return text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"')
-                .replaceAll("\\s+", " ").strip();
+        String quoted = text.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"').replace('\u201d', '"');
+        return WHITESPACE.matcher(quoted).replaceAll(" ").strip();
     }
 
     private record Sentence(int line, int offset, String text, boolean injection, Cues cues) {

@@ -223,7 +223,7 @@ public class CallService {
      */
     private boolean store(Call call, TranscriptLine line, String eventId) {
         String id = CallSegment.idOf(call.id, line.transcriptId() != null ? line.transcriptId() : line.segmentId());
-        CallSegment segment = segments.line(id).orElse(null);
+        CallSegment segment = transcripts.line(call, id).orElse(null);
         boolean added = segment == null;
         if (added) {
             segment = new CallSegment();

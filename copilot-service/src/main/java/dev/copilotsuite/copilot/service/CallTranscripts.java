@@ -2,6 +2,7 @@ package dev.copilotsuite.copilot.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,9 +47,8 @@ public class CallTranscripts {
 
     /** The call's lines in order: the kept ones while they are the stored ones, else read (and kept). */
     public List<CallSegment> of(Call call) {
-        Kept entry = kept.getIfPresent(call.id);
-        if (entry != null && entry.revision == call.revision && call.segmentCount != null
-                && entry.lines.size() == call.segmentCount) {
+        Kept entry = current(call);
+        if (entry != null) {
             return List.copyOf(entry.lines);
         }
         List<CallSegment> read = segments.transcript(call);
@@ -58,6 +58,26 @@ public class CallTranscripts {
             kept.invalidate(call.id);
         }
         return read;
+    }
+
+    /**
+     * The call's stored line {@code id}: looked up in the kept transcript while it is the stored one (a line not
+     * there is new), else read. Each segment asked MongoDB for its line before it was stored; most are new.
+     */
+    public Optional<CallSegment> line(Call call, String id) {
+        Kept entry = current(call);
+        if (entry == null) {
+            return segments.line(id);
+        }
+        return entry.lines.stream().filter(line -> line.id.equals(id)).findFirst();
+    }
+
+    /** The call's kept transcript, while it holds every line stored as of the call's revision; else null. */
+    private Kept current(Call call) {
+        Kept entry = kept.getIfPresent(call.id);
+        boolean current = entry != null && entry.revision == call.revision && call.segmentCount != null
+                && entry.lines.size() == call.segmentCount;
+        return current ? entry : null;
     }
 
     /** A line of the call was stored: the kept transcript takes it, or is dropped if it cannot be placed. */

@@ -59,6 +59,7 @@ public class Vocabulary {
     private final Map<String, List<String>> refines;
     private final Map<String, List<String>> families;
     private final Map<String, List<Pattern>> cues = new LinkedHashMap<>();
+    private final AliasIndex index;
 
     public Vocabulary(PolicyCorpus corpus) {
         Map<String, Object> table = yaml("corpus-aliases.yaml");
@@ -74,10 +75,16 @@ public class Vocabulary {
         parts(table, "parts", Kind.PART, headings, corpus);
         parts(table, "exclusionParts", Kind.EXCLUSION_PART, headings, corpus);
         yaml("call-cues.yaml").forEach((cue, words) -> cues.put(cue, patterns(list(words))));
+        index = new AliasIndex(aliases);
     }
 
     public List<Alias> aliases() {
         return aliases;
+    }
+
+    /** The aliases that may match in {@code text}: every one that does, in {@link #aliases()}' order, and few others. */
+    public List<Alias> candidates(String text) {
+        return index.candidates(text);
     }
 
     public List<Pattern> ignored() {
