@@ -120,9 +120,14 @@ public class CallReader {
 
     /** What a sentence's own words cue, read once per sentence text, like its mentions. */
     private Cues cues(String text) {
-        return cuesBySentence.get(text, t -> new Cues(any(vocabulary.cue("injection"), t), ASKS_FOR_YES.matcher(t).find(),
-                any(vocabulary.cue("claimReference"), t), brokenNow(t), any(vocabulary.cue("claim"), t), ASKS.matcher(t).find(),
+        return cuesBySentence.get(text, t -> new Cues(any(vocabulary.cue("injection", t), t), ASKS_FOR_YES.matcher(t).find(),
+                any(vocabulary.cue("claimReference", t), t), brokenNow(t), any(vocabulary.cue("claim", t), t), asks(t),
                 List.copyOf(SpokenNumbers.amounts(t))));
+    }
+
+    /** A question of a few words; the pattern backtracks over every word start, so a sentence without '?' skips it. */
+    private static boolean asks(String sentence) {
+        return sentence.indexOf('?') >= 0 && ASKS.matcher(sentence).find();
     }
 
     /**
@@ -324,13 +329,13 @@ public class CallReader {
      * and not denied ("it's not broken").
      */
     private boolean brokenNow(String sentence) {
-        for (Pattern problem : vocabulary.cue("problem")) {
+        for (Pattern problem : vocabulary.cue("problem", sentence)) {
             Matcher matcher = problem.matcher(sentence);
             while (matcher.find()) {
                 String before = sentence.substring(0, matcher.start());
                 String[] clauses = CLAUSE_BREAK.split(before, -1);
                 String clause = clauses[clauses.length - 1];
-                if (!any(vocabulary.cue("hypothetical"), clause) && !DENIED.matcher(before).find()) {
+                if (!any(vocabulary.cue("hypothetical", clause), clause) && !DENIED.matcher(before).find()) {
                     return true;
                 }
             }
@@ -401,7 +406,7 @@ public class CallReader {
         }
 
         Question question() {
-            boolean replacement = mentions.stream().anyMatch(mention -> any(vocabulary.cue("replacement"), mention.sentence.text));
+            boolean replacement = mentions.stream().anyMatch(mention -> any(vocabulary.cue("replacement", mention.sentence.text), mention.sentence.text));
             boolean leak = mentions.stream().anyMatch(mention -> LEAK.matcher(mention.sentence.text).find());
             return new Question(item, part, partWords, term, List.copyOf(causes), asksWaitingPeriod, amount, replacement, leak);
         }

@@ -34,6 +34,7 @@ final class SpokenNumbers {
             "square", "sq", "amp", "amps", "volt", "volts", "pound", "pounds", "people", "kids", "bedroom", "bedrooms",
             "story", "stories", "btu", "seer", "psi", "watts");
     private static final Pattern WORD = Pattern.compile("\\$?[a-z0-9][a-z0-9,.']*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,']+$");
     private static final Pattern DIGITS = Pattern.compile("\\$?(\\d[\\d,]*)(?:\\.\\d+)?(k)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern AGO = Pattern.compile(
             "\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple|a couple of|couple|couple of|a few|few|several|\\d+)"
@@ -157,7 +158,7 @@ final class SpokenNumbers {
         while (matcher.find()) {
             String raw = matcher.group();
             boolean dollar = raw.startsWith("$");
-            String word = raw.replaceAll("^\\$", "").replaceAll("[.,']+$", "").toLowerCase();
+            String word = TRAILING_PUNCTUATION.matcher(dollar ? raw.substring(1) : raw).replaceAll("").toLowerCase();
             tokens.add(new Token(word, matcher.start(), dollar));
         }
         return tokens;

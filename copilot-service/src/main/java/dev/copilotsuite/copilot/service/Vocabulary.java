@@ -59,7 +59,8 @@ public class Vocabulary {
     private final Map<String, List<String>> refines;
     private final Map<String, List<String>> families;
     private final Map<String, List<Pattern>> cues = new LinkedHashMap<>();
-    private final AliasIndex index;
+    private final PatternIndex<Alias> aliasIndex;
+    private final Map<String, PatternIndex<Pattern>> cueIndexes = new LinkedHashMap<>();
 
     public Vocabulary(PolicyCorpus corpus) {
         Map<String, Object> table = yaml("corpus-aliases.yaml");
@@ -75,7 +76,8 @@ public class Vocabulary {
         parts(table, "parts", Kind.PART, headings, corpus);
         parts(table, "exclusionParts", Kind.EXCLUSION_PART, headings, corpus);
         yaml("call-cues.yaml").forEach((cue, words) -> cues.put(cue, patterns(list(words))));
-        index = new AliasIndex(aliases);
+        aliasIndex = new PatternIndex<>(aliases, Alias::pattern);
+        cues.forEach((cue, patterns) -> cueIndexes.put(cue, new PatternIndex<>(patterns, pattern -> pattern)));
     }
 
     public List<Alias> aliases() {
@@ -84,7 +86,7 @@ public class Vocabulary {
 
     /** The aliases that may match in {@code text}: every one that does, in {@link #aliases()}' order, and few others. */
     public List<Alias> candidates(String text) {
-        return index.candidates(text);
+        return aliasIndex.candidates(text);
     }
 
     public List<Pattern> ignored() {
@@ -112,6 +114,12 @@ public class Vocabulary {
             throw new IllegalArgumentException("call-cues.yaml has no cue " + name);
         }
         return patterns;
+    }
+
+    /** The patterns of one cue that may match in {@code text}: every one that does, in {@link #cue(String)}'s order. */
+    public List<Pattern> cue(String name, String text) {
+        cue(name);
+        return cueIndexes.get(name).candidates(text);
     }
 
     /** An alias or cue as a pattern: case-insensitive, on word boundaries, with an optional plural ending. */

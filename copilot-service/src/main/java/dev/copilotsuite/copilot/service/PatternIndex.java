@@ -2,44 +2,48 @@ package dev.copilotsuite.copilot.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
-
-import dev.copilotsuite.copilot.service.Vocabulary.Alias;
+import java.util.regex.Pattern;
 
 /**
- * Which aliases can match a sentence, told without running them all. An alias matches only where a word starts (its
- * pattern's lookbehind), so it is run only on a sentence with a word start it can begin with: its first two
- * characters, lower-cased. Those each alias can begin with are asked of its own pattern once, at start:
- * {@link Matcher#hitEnd()} on every one- and two-character input tells whether a match could go on from it.
+ * Which of many patterns can match a sentence, told without running them all. The vocabulary's patterns (aliases and
+ * cues, {@link Vocabulary#pattern}) match only where a word starts, so each is run only on a sentence with a word
+ * start it can begin with: its first two characters, lower-cased. Those a pattern can begin with are asked of the
+ * pattern itself once, at start: {@link Matcher#hitEnd()} on every one- and two-character input tells whether a
+ * match could go on from it.
  *
- * <p>Why: every new caller sentence was matched against all ~430 alias patterns, the largest part of reading a call
- * (CallReader.found was 22% of copilot-service's CPU under the webhook bench). Whatever the index cannot bound
- * (a non-ASCII character where a match could start) falls back to every alias.
+ * <p>Why: every new caller sentence was matched against all ~420 alias and ~90 cue patterns, most of reading a call
+ * (CallReader.found alone was 22% of copilot-service's CPU under the webhook bench). Hand-rolled because the patterns
+ * are regular expressions, not words, so no trie or Aho-Corasick library applies. Whatever the index cannot bound
+ * (a non-ASCII character where a match could start) falls back to every pattern.
+ *
+ * @param <T> what carries each pattern
  */
-final class AliasIndex {
+final class PatternIndex<T> {
 
     private static final int ASCII = 128;
-    /** The second "character" of an alias whose match can end after one character, or that can go on with any. */
+    /** The second "character" of a pattern whose match can end after one character, or that can go on with any. */
     private static final int ANY = ASCII;
     private static final int SECONDS = ASCII + 1;
 
-    private final List<Alias> aliases;
-    /** Per first character, then per second (or {@link #ANY}), the indexes of the aliases that can start so. */
+    private final List<T> items;
+    /** Per first character, then per second (or {@link #ANY}), the indexes of the items that can start so. */
     private final int[][][] byStart = new int[ASCII][SECONDS][];
 
-    AliasIndex(List<Alias> aliases) {
-        this.aliases = List.copyOf(aliases);
+    PatternIndex(List<T> items, Function<T, Pattern> patternOf) {
+        this.items = List.copyOf(items);
         List<List<Integer>> buckets = new ArrayList<>(ASCII * SECONDS);
         for (int i = 0; i < ASCII * SECONDS; i++) {
             buckets.add(new ArrayList<>());
         }
-        for (int index = 0; index < this.aliases.size(); index++) {
-            Alias alias = this.aliases.get(index);
+        for (int index = 0; index < this.items.size(); index++) {
+            Pattern pattern = patternOf.apply(this.items.get(index));
             for (char first = 0; first < ASCII; first++) {
                 if (Character.isUpperCase(first)) {
                     continue; // matched case-insensitively, and sentences are looked up lower-cased
                 }
-                Matcher one = alias.pattern().matcher(String.valueOf(first));
+                Matcher one = pattern.matcher(String.valueOf(first));
                 boolean whole = one.lookingAt();
                 if (!whole && !one.hitEnd()) {
                     continue;
@@ -49,7 +53,7 @@ final class AliasIndex {
                     buckets.get(first * SECONDS + ANY).add(index);
                 }
                 for (char second = 0; second < ASCII && !whole; second++) {
-                    Matcher two = alias.pattern().matcher(new String(new char[] { first, second }));
+                    Matcher two = pattern.matcher(new String(new char[] { first, second }));
                     if (two.lookingAt() || two.hitEnd()) {
                         buckets.get(first * SECONDS + Character.toLowerCase(second)).add(index);
                         placed = true;
@@ -69,16 +73,16 @@ final class AliasIndex {
         }
     }
 
-    /** The aliases that may match somewhere in {@code text}, in the vocabulary's order; every alias that does is here. */
-    List<Alias> candidates(String text) {
-        boolean[] chosen = new boolean[aliases.size()];
+    /** The items whose pattern may match somewhere in {@code text}, in their order; every one whose pattern does is here. */
+    List<T> candidates(String text) {
+        boolean[] chosen = new boolean[items.size()];
         for (int at = 0; at < text.length(); at++) {
             if (at > 0 && isWordChar(text.charAt(at - 1))) {
                 continue;
             }
             char first = text.charAt(at);
             if (first >= ASCII) {
-                return aliases;
+                return items;
             }
             first = Character.toLowerCase(first);
             int second = at + 1 < text.length() ? text.charAt(at + 1) : -1;
@@ -91,10 +95,10 @@ final class AliasIndex {
                 mark(chosen, byStart[first][Character.toLowerCase(second)]);
             }
         }
-        List<Alias> candidates = new ArrayList<>();
+        List<T> candidates = new ArrayList<>();
         for (int index = 0; index < chosen.length; index++) {
             if (chosen[index]) {
-                candidates.add(aliases.get(index));
+                candidates.add(items.get(index));
             }
         }
         return candidates;
@@ -106,7 +110,7 @@ final class AliasIndex {
         }
     }
 
-    /** {@code \w} as the alias patterns use it (no UNICODE_CHARACTER_CLASS). */
+    /** {@code \w} as the vocabulary's patterns use it (no UNICODE_CHARACTER_CLASS). */
     private static boolean isWordChar(char c) {
         return c < ASCII && (Character.isLetterOrDigit(c) || c == '_');
     }

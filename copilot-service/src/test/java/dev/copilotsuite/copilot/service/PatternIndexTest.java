@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.copilotsuite.copilot.service.Vocabulary.Alias;
 
-/** The alias index never leaves out an alias that matches, and leaves out most of those that do not. */
-class AliasIndexTest {
+/** The pattern indexes never leave out an alias or cue that matches, and leave out most of those that do not. */
+class PatternIndexTest {
 
     private static final List<Alias> ALIASES = Copilots.VOCABULARY.aliases();
 
@@ -37,6 +37,23 @@ class AliasIndexTest {
             }
         }
         assertTrue(matched > 200, "the sentences name many aliases: " + matched);
+    }
+
+    @Test
+    void everyCuePatternThatMatchesASentenceIsACandidateForIt() throws IOException {
+        int matched = 0;
+        for (String cue : List.of("claim", "claimReference", "problem", "hypothetical", "injection", "replacement")) {
+            for (String sentence : sentences()) {
+                List<Pattern> candidates = Copilots.VOCABULARY.cue(cue, sentence);
+                for (Pattern pattern : Copilots.VOCABULARY.cue(cue)) {
+                    if (pattern.matcher(sentence).find()) {
+                        matched++;
+                        assertTrue(candidates.contains(pattern), () -> pattern + " matches but is no candidate: " + sentence);
+                    }
+                }
+            }
+        }
+        assertTrue(matched > 100, "the sentences say many cues: " + matched);
     }
 
     @Test
@@ -66,7 +83,7 @@ class AliasIndexTest {
     private static List<String> sentences() throws IOException {
         List<String> lines = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        try (InputStream in = AliasIndexTest.class.getClassLoader().getResourceAsStream("live-calls/dev.jsonl")) {
+        try (InputStream in = PatternIndexTest.class.getClassLoader().getResourceAsStream("live-calls/dev.jsonl")) {
             for (String row : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!row.isBlank()) {
                     for (JsonNode segment : json.readTree(row).get("segments")) {
