@@ -87,10 +87,12 @@ public final class GatewayBench {
         if (args[0].equals("sockets")) {
             sockets(URI.create(args[1]), args[2], Integer.parseInt(args[3]), Long.parseLong(args[4]));
         } else if (args[0].equals("webhook")) {
-            webhook(URI.create(args[1]), args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 64,
-                    args.length > 9 ? Integer.parseInt(args[8]) : 0, args.length > 9 ? Integer.parseInt(args[9]) : 0,
-                    args.length > 10 ? List.of(args).subList(10, args.length) : List.of());
+            // the figures in order (rate seconds calls [connections] [warm-rate warm-seconds]), then name=pid
+            List<String> named = List.of(args).subList(4, args.length).stream().filter(arg -> arg.contains("=")).toList();
+            int[] n = List.of(args).subList(4, args.length).stream().filter(arg -> !arg.contains("="))
+                    .mapToInt(Integer::parseInt).toArray();
+            webhook(URI.create(args[1]), args[2], args[3], n[0], n[1], n[2], n.length > 3 ? n[3] : 64,
+                    n.length > 5 ? n[4] : 0, n.length > 5 ? n[5] : 0, named);
         } else if (args[0].equals("fanout")) {
             mode = "fanout";
             try (KafkaProducer<String, String> producer = fanoutProducer(args[3])) {
