@@ -87,12 +87,13 @@ public final class GatewayBench {
         if (args[0].equals("sockets")) {
             sockets(URI.create(args[1]), args[2], Integer.parseInt(args[3]), Long.parseLong(args[4]));
         } else if (args[0].equals("webhook")) {
-            // the figures in order (rate seconds calls [connections] [warm-rate warm-seconds]), then name=pid
+            // the figures in order ([rate [seconds [calls [connections [warm-rate warm-seconds]]]]]), then name=pid
             List<String> named = List.of(args).subList(4, args.length).stream().filter(arg -> arg.contains("=")).toList();
             int[] n = List.of(args).subList(4, args.length).stream().filter(arg -> !arg.contains("="))
                     .mapToInt(Integer::parseInt).toArray();
-            webhook(URI.create(args[1]), args[2], args[3], n[0], n[1], n[2], n.length > 3 ? n[3] : 64,
-                    n.length > 5 ? n[4] : 0, n.length > 5 ? n[5] : 0, named);
+            webhook(URI.create(args[1]), args[2], args[3], n.length > 0 ? n[0] : 2000, n.length > 1 ? n[1] : 30,
+                    n.length > 2 ? n[2] : 1000, n.length > 3 ? n[3] : 64, n.length > 5 ? n[4] : 0, n.length > 5 ? n[5] : 0,
+                    named);
         } else if (args[0].equals("fanout")) {
             mode = "fanout";
             try (KafkaProducer<String, String> producer = fanoutProducer(args[3])) {
