@@ -25,7 +25,7 @@ import dev.copilotsuite.copilot.service.Vocabulary.Alias;
 
 /**
  * Reading a caller's new sentence, the copilot's per-line work that no cache saves (every sentence of a live call is
- * new): the alias patterns over it, every one of them against only those its word starts allow (AliasIndex), and a
+ * new): the alias patterns over it, every one of them against only those its word starts allow (PatternIndex), and a
  * whole first read by CallReader. Not a test: run it with {@link #main} ({@code ./copilot bench reading}).
  */
 @State(Scope.Benchmark)

@@ -42,8 +42,9 @@ class PatternIndexTest {
     @Test
     void everyCuePatternThatMatchesASentenceIsACandidateForIt() throws IOException {
         int matched = 0;
+        List<String> sentences = sentences();
         for (String cue : List.of("claim", "claimReference", "problem", "hypothetical", "injection", "replacement")) {
-            for (String sentence : sentences()) {
+            for (String sentence : sentences) {
                 List<Pattern> candidates = Copilots.VOCABULARY.cue(cue, sentence);
                 for (Pattern pattern : Copilots.VOCABULARY.cue(cue)) {
                     if (pattern.matcher(sentence).find()) {

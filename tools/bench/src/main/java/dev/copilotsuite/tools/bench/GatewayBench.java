@@ -59,8 +59,9 @@ import dev.copilotsuite.events.call.TranscriptSegmentReceived;
  * <ul>
  * <li>{@code sockets <url> <token> <count> <gatewayPid>}: opens {@code count} authenticated sockets, each joined
  * to a call session, and reports the gateway's resident memory once all are joined.</li>
- * <li>{@code webhook <url> <token> <secret> <rate> <seconds> <calls> [connections] [warmRate warmSeconds]
- * [name=pid ...]}: one agent socket joined to each call;
+ * <li>{@code webhook <url> <token> <secret> [rate [seconds [calls [connections [warmRate warmSeconds]]]]]
+ * [name=pid ...]} (2000/s, 30 s, 1,000 calls, 64 connections, no warm-up unless given): one agent socket joined to
+ * each call;
  * signed flat segments posted open loop at {@code rate}/s (each on its schedule, whatever the answers before
  * it), round robin over the calls, over HTTP/1.1 as a forwarder posts. Reports the answers by status, the
  * latency from each post's due time to its answer and to its {@code transcript_update} on the call's socket
