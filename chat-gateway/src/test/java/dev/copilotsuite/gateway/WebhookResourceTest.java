@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,9 @@ class WebhookResourceTest {
 
     static final String SECRET = "test-webhook-secret";
     static TopicProbe transcripts;
+
+    @Inject
+    WebhookSignatures signatures;
 
     @BeforeAll
     static void probe() {
@@ -119,6 +124,19 @@ class WebhookResourceTest {
         post(body, now).statusCode(409).body("code", is("REPLAYED"));
 
         assertEquals(1, published("call:demo:" + call), "only the accepted request was published");
+    }
+
+    @Test
+    void replayKeysAreTheSameForTheSameRequestAndSortByItsTimestamp() {
+        long now = Instant.now().getEpochSecond();
+        byte[] body = "{\"sessionId\":\"c-1\",\"text\":\"hello\"}".getBytes(StandardCharsets.UTF_8);
+        String earlier = signatures.authenticate(Long.toString(now - 120), signature(now - 120, new String(body, StandardCharsets.UTF_8)), body);
+        String later = signatures.authenticate(Long.toString(now), signature(now, new String(body, StandardCharsets.UTF_8)), body);
+
+        assertEquals(later, signatures.authenticate(Long.toString(now), signature(now, new String(body, StandardCharsets.UTF_8)), body));
+        assertTrue(earlier.compareTo(later) < 0, earlier + " sorts before " + later);
+        // The replay store's keys then grow with time: each new one is added at the end of its index.
+        assertTrue(later.startsWith(now + ":"), later);
     }
 
     @Test

@@ -51,12 +51,12 @@ public class AcceptedSignatureRepository {
         this.records = new Batches<>("webhook-signature-records", 500, timeout, this::record);
     }
 
-    /** Whether a signature was accepted before; answered on the batch's thread, without blocking the caller. */
+    /** Whether a replay key (WebhookSignatures#authenticate) was accepted before; answered on the batch's thread, without blocking the caller. */
     public CompletableFuture<Boolean> seen(String signature) {
         return lookups.submit(signature);
     }
 
-    /** Records a signature; false when another request recorded it first. Answered as {@link #seen} is. */
+    /** Records a replay key; false when another request recorded it first. Answered as {@link #seen} is. */
     public CompletableFuture<Boolean> record(String signature, Instant expiresAt) {
         return records.submit(new Document("_id", signature).append("expiresAt", Date.from(expiresAt)));
     }

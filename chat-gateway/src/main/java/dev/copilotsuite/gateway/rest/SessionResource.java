@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.chat.ChatTurnView;
 import dev.copilotsuite.gateway.client.CalculatorClient;
 import dev.copilotsuite.gateway.client.OrchestratorClient;
@@ -79,7 +80,7 @@ public class SessionResource {
             throw Requests.refused(Response.Status.BAD_REQUEST, "INVALID_FIELD",
                     "'messageId' is 1 to 128 letters, digits, '.', '_' or '-'.");
         }
-        String runId = messageId == null ? CommandPublisher.newId() : messageId;
+        String runId = messageId == null ? EventEnvelope.newId() : messageId;
         // Waits without holding a thread: the reply arrives on the consumer's thread.
         return turns.run(caller, key, runId, text, event -> {
         }).handle((outcome, failure) -> {

@@ -3,7 +3,6 @@ package dev.copilotsuite.gateway.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
@@ -140,10 +139,6 @@ public class CommandPublisher {
             pending.release(count - acks.size()); // a send that threw never completes: its permit is returned here
         }
         return acks;
-    }
-
-    public static String newId() {
-        return UUID.randomUUID().toString();
     }
 
     private static EventEnvelope<?> publish(Emitter<EventEnvelope<?>> emitter, String tenantId, String sessionKey,

@@ -31,17 +31,23 @@ public class WebhookSignatures {
     private final GatewayConfig.Webhook config;
     private final AcceptedSignatureRepository accepted;
     private final Clock clock;
+    /** A keyed Mac per event-loop thread: looking the algorithm up and keying it cost as much as the HMAC itself. */
+    private final ThreadLocal<Mac> macs;
 
     public WebhookSignatures(GatewayConfig config, AcceptedSignatureRepository accepted) {
         this.config = config.webhook();
         this.accepted = accepted;
         this.clock = Clock.systemUTC();
+        String secret = this.config.secret();
+        this.macs = ThreadLocal.withInitial(() -> mac(secret));
     }
 
     /**
      * Authenticates a request before anything of it is used: signed with the secret, over these bytes, at a
-     * timestamp within the tolerance. Returns the signature, to check for replay ({@link #notReplayed}) and to
-     * record once accepted ({@link #remember}).
+     * timestamp within the tolerance. Returns the request's replay key, to check ({@link #notReplayed}) and to
+     * record once accepted ({@link #remember}): the timestamp, then the signature. The timestamp first keeps
+     * the store's keys in time order, so a new one goes at the end of its index rather than on a random page
+     * of it (tools/mongo-server/README.md, "Key order").
      */
     public String authenticate(String timestampHeader, String signatureHeader, byte[] body) {
         if (timestampHeader == null || signatureHeader == null) {
@@ -67,10 +73,10 @@ public class WebhookSignatures {
         } catch (IllegalArgumentException e) {
             throw new WebhookRejected(401, "BAD_SIGNATURE", "X-Copilot-Signature must be sha256=<hex>.");
         }
-        if (!MessageDigest.isEqual(presented, sign(config.secret(), timestamp, body))) {
+        if (!MessageDigest.isEqual(presented, sign(macs.get(), timestamp, body))) {
             throw new WebhookRejected(401, "BAD_SIGNATURE", "The signature does not match the body.");
         }
-        return HexFormat.of().formatHex(presented);
+        return timestamp + ":" + HexFormat.of().formatHex(presented); // within the tolerance: ten digits until 2286
     }
 
     /** Completes once the signature is known not to have been accepted before; fails with a 409 if it was. */
@@ -86,11 +92,20 @@ public class WebhookSignatures {
     }
 
     public static byte[] sign(String secret, long timestamp, byte[] body) {
+        return sign(mac(secret), timestamp, body);
+    }
+
+    /** doFinal leaves the Mac keyed and ready for the next message. */
+    private static byte[] sign(Mac mac, long timestamp, byte[] body) {
+        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return mac.doFinal(body);
+    }
+
+    private static Mac mac(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

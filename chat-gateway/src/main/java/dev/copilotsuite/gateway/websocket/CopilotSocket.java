@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.copilotsuite.events.EventEnvelope;
 import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.gateway.security.Caller;
 import dev.copilotsuite.gateway.security.SessionKeys;
@@ -146,7 +147,7 @@ public class CopilotSocket {
                     "text is required, at most " + MAX_CHAT_LENGTH + " characters.").put("ref", chat.messageId()));
             return;
         }
-        String messageId = SessionKeys.validClientId(chat.messageId()) ? chat.messageId() : CommandPublisher.newId();
+        String messageId = SessionKeys.validClientId(chat.messageId()) ? chat.messageId() : EventEnvelope.newId();
         commands.chat(caller, key, messageId, chat.text());
     }
 
@@ -217,7 +218,7 @@ public class CopilotSocket {
 
     /** The client's idempotency key when it is well formed, else a fresh one. */
     private static String requestId(String requested) {
-        return SessionKeys.validClientId(requested) ? requested : CommandPublisher.newId();
+        return SessionKeys.validClientId(requested) ? requested : EventEnvelope.newId();
     }
 
     /** The session key if this socket joined it, else tells the client to join first. */

@@ -2,6 +2,7 @@ package dev.copilotsuite.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -50,6 +51,20 @@ class EventEnvelopeTest {
         assertEquals(50.0, payload.ops().get(0).number());
         assertEquals(ChangeOp.Kind.STRATEGY, payload.ops().get(1).op());
         assertEquals("AI_AUGMENTED", payload.ops().get(1).value());
+    }
+
+    @Test
+    void newIdsAreVersion7UuidsInTheOrderTheyWereMade() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            ids.add(EventEnvelope.newId());
+            if (i % 500 == 0) {
+                Thread.sleep(2); // across milliseconds too
+            }
+        }
+        assertEquals(ids.stream().sorted().toList(), ids, "string order is creation order");
+        assertEquals(ids.size(), ids.stream().distinct().count());
+        assertTrue(ids.stream().allMatch(id -> java.util.UUID.fromString(id).version() == 7));
     }
 
     @Test

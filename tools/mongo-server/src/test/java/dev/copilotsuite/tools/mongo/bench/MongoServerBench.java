@@ -38,8 +38,9 @@ import com.mongodb.client.model.WriteModel;
 /**
  * Drives the mongo-server over the wire with the MongoDB driver, one client thread, and reports ops/s
  * and the server process's CPU per op (from /proc/&lt;pid&gt;/stat). The server runs in its own JVM so
- * that its CPU is its own. Usage: {@code MongoServerBench [typed|legacy] [scale]}; scale 1 is 4,000
- * single-document ops per workload.
+ * that its CPU is its own. Usage: {@code MongoServerBench [typed|legacy] [scale] [keys]}; scale 1 is 4,000
+ * single-document ops per workload; {@code keys} runs the key-order workloads instead (on a server of
+ * their own: after the others, 200,000 random keys outgrow the bench server's heap).
  */
 public final class MongoServerBench {
 
@@ -49,10 +50,11 @@ public final class MongoServerBench {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "typed";
         double scale = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
-        new MongoServerBench().run(mode, scale);
+        boolean keysOnly = args.length > 2 && "keys".equals(args[2]);
+        new MongoServerBench().run(mode, scale, keysOnly);
     }
 
-    private void run(String mode, double scale) throws Exception {
+    private void run(String mode, double scale, boolean keysOnly) throws Exception {
         Path dir = Files.createTempDirectory("mongo-bench");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -79,7 +81,12 @@ public final class MongoServerBench {
             }
             System.out.printf("mongo-server bench: backend %s, pid %d, scale %.2f%n", mode, server.pid(), scale);
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
-                workloads(client.getDatabase("bench"), server.pid(), (int) Math.max(50, 4000 * scale));
+                int n = (int) Math.max(50, 4000 * scale);
+                if (keysOnly) {
+                    keyOrder(client.getDatabase("bench"), server.pid(), n);
+                } else {
+                    workloads(client.getDatabase("bench"), server.pid(), n);
+                }
             }
         } finally {
             server.getOutputStream().close();
@@ -141,6 +148,36 @@ public final class MongoServerBench {
             }
             upserts.bulkWrite(models);
         });
+    }
+
+    /**
+     * Small documents inserted 100 at a time (as the suite's batched marks are) into a collection already
+     * holding many: with random {@code _id}s nearly every insert lands on another B-tree leaf, and every leaf
+     * changed since the last commit is written whole; with ids in time order they land on the last leaf.
+     */
+    private void keyOrder(MongoDatabase db, long pid, int n) throws IOException {
+        int prefill = 50 * n;
+        for (String order : List.of("random", "time-ordered")) {
+            MongoCollection<Document> marks = db.getCollection("marks-" + order);
+            long[] next = {0};
+            java.util.function.Supplier<String> key = "random".equals(order)
+                ? () -> "consumer:" + UUID.randomUUID()
+                : () -> String.format("consumer:%016x-%s", next[0]++, UUID.randomUUID());
+            for (int done = 0; done < prefill; done += 1000) {
+                List<Document> batch = new ArrayList<>();
+                for (int k = 0; k < 1000; k++) {
+                    batch.add(new Document("_id", key.get()).append("processedAt", new Date()));
+                }
+                marks.insertMany(batch);
+            }
+            measure("insertMany 100 marks, " + order + " _id (per 100)", pid, n / 4, i -> {
+                List<Document> batch = new ArrayList<>();
+                for (int k = 0; k < 100; k++) {
+                    batch.add(new Document("_id", key.get()).append("processedAt", new Date()));
+                }
+                marks.insertMany(batch);
+            });
+        }
     }
 
     private interface Op {
