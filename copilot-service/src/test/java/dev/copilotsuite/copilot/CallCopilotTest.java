@@ -379,6 +379,32 @@ class CallCopilotTest {
     }
 
     @Test
+    void aRedeliveredEventStoresNothingNewAndRepeatsAtMostItsOwnUpdates() {
+        String session = newSession();
+        // CUST-0001: a PLUS homeowner contract in California.
+        var question = send(TENANT, session, new TranscriptSegmentReceived(
+                line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false),
+                new CallContext("+14155550101", null, null, null, null)));
+        SuggestionsUpdated first = (SuggestionsUpdated) awaitAll(TENANT, session, 1,
+                update -> update.payload() instanceof SuggestionsUpdated).get(0).payload();
+        // Redelivered after its work was done and published, then the call goes on.
+        send(question);
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-2", null, "AGENT", "Let me check your plan.", false), null));
+
+        assertEquals(List.of("s-1", "s-2"), awaitStored(TENANT, session, 2).getList("transcript.segmentId"));
+        List<EventEnvelope<?>> updates = published(TENANT, session);
+        assertTrue(updates.stream().allMatch(update -> question.id().equals(update.causationId())),
+                "only the question's own updates, perhaps again: " + updates);
+        List<SuggestionsUpdated> sets = updates.stream().map(EventEnvelope::payload)
+                .filter(SuggestionsUpdated.class::isInstance).map(SuggestionsUpdated.class::cast).toList();
+        assertTrue(sets.stream().allMatch(first::equals), "a repeated set is the same set, cards and ids: " + sets);
+        List<CustomerUpdated> callers = updates.stream().map(EventEnvelope::payload)
+                .filter(CustomerUpdated.class::isInstance).map(CustomerUpdated.class::cast).toList();
+        assertTrue(callers.stream().allMatch(callers.get(0)::equals), "the same caller: " + callers);
+        assertEquals(first, callRepository.find(TENANT, session).orElseThrow().suggestions);
+    }
+
+    @Test
     void aSegmentWithoutTextIsDropped() {
         String session = newSession();
         send(TENANT, session, new TranscriptSegmentReceived(line("s-1", null, "CUSTOMER", "  ", false), null));

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import dev.copilotsuite.copilot.config.CopilotConfig;
 import dev.copilotsuite.copilot.repository.Call;
@@ -24,23 +25,23 @@ import dev.copilotsuite.platform.messaging.ProcessedEvents;
  * Feeds each call's segments and the agent's copilot toggles to the call they belong to: one call's
  * events in order, one at a time, and different calls in parallel ({@link CallLanes}). A record is
  * acknowledged once its call's lane handled it (a failure goes to the channel's failure strategy).
+ *
+ * <p>Unlike the suite's other consumers this one keeps no {@code processed_events} marks: {@link CallService} is
+ * idempotent on the event's own keys (a line by its segment key and the event that stored it, the caller's
+ * lookup and the card set by the event that made them), so a redelivered record stores nothing new and at most
+ * publishes its own updates again. The marks were two of the five MongoDB round trips of every segment.
  */
 @ApplicationScoped
 public class CallTranscriptConsumer {
 
-    private static final String CONSUMER = "copilot-call-transcripts";
-
     private static final Logger LOG = Logger.getLogger(CallTranscriptConsumer.class);
 
     private final CallService calls;
-    private final ProcessedEvents processed;
     private final PendingSuggestions pending;
     private final CallLanes lanes;
 
-    public CallTranscriptConsumer(CallService calls, ProcessedEvents processed, PendingSuggestions pending,
-            CopilotConfig config) {
+    public CallTranscriptConsumer(CallService calls, PendingSuggestions pending, CopilotConfig config) {
         this.calls = calls;
-        this.processed = processed;
         this.pending = pending;
         this.lanes = new CallLanes(config.callWorkers(), config.maxQueuedEvents(), "call-lane");
     }
@@ -62,7 +63,12 @@ public class CallTranscriptConsumer {
             if (recomputes) {
                 pending.started(callId);
             }
-            processed.process(CONSUMER, event, () -> handle(event));
+            MDC.put(ProcessedEvents.SESSION_ID, event.sessionId());
+            try {
+                handle(event);
+            } finally {
+                MDC.remove(ProcessedEvents.SESSION_ID);
+            }
         });
         submitted.done().whenComplete((ignored, failure) -> {
             if (failure == null) {
