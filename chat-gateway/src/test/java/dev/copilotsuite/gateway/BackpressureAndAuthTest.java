@@ -89,7 +89,7 @@ class BackpressureAndAuthTest {
                     line.put("speaker", "CUSTOMER");
                     line.put("text", text);
                     line.put("partial", false);
-                    sent.add(Publish.producer().send(new ProducerRecord<>(Topics.CALL_TRANSCRIPTS, key, TopicProbe.json(
+                    sent.add(Publish.producer().send(new ProducerRecord<>(Topics.GATEWAY_SESSIONS, key, TopicProbe.json(
                             TopicProbe.envelope("call.segment.received", "acme", key, Map.of("line", line))))));
                 }
                 for (Future<?> f : sent) {

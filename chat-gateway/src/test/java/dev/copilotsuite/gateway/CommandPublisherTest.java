@@ -21,11 +21,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import dev.copilotsuite.events.EventEnvelope;
+import dev.copilotsuite.events.Topics;
 import dev.copilotsuite.events.call.CallContext;
 import dev.copilotsuite.events.call.TranscriptLine;
 import dev.copilotsuite.events.call.TranscriptSegmentReceived;
 import dev.copilotsuite.gateway.service.CommandPublisher;
 import dev.copilotsuite.platform.messaging.NotDurableException;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * The webhook's durability rule at the publisher: the segments are reported held only once Kafka
@@ -40,7 +42,9 @@ class CommandPublisherTest {
     void returnsOnceKafkaAcknowledgedEverySegment() {
         ScriptedEmitter kafka = new ScriptedEmitter(message -> message.ack());
         published(publisher(kafka), segments(3));
-        assertEquals(List.of("s-0", "s-1", "s-2"), kafka.segmentIds(), "published in order, each once");
+        String log = Topics.GATEWAY_SESSIONS;
+        assertEquals(List.of("channel s-0", log + " s-0", "channel s-1", log + " s-1", "channel s-2", log + " s-2"),
+                kafka.sends(), "in order, each once to copilot-service's topic (the channel's) and once to the session log");
     }
 
     @Test
@@ -82,6 +86,26 @@ class CommandPublisherTest {
         assertTrue(failure.getMessage().contains("Insufficient downstream requests"), failure.getMessage());
     }
 
+    @Test
+    void aSessionLogThatRefusesOutrightFailsThePostAndKeepsNoPermit() {
+        boolean[] refuse = {true};
+        ScriptedEmitter kafka = new ScriptedEmitter(message -> {
+            boolean toLog = message.getMetadata(OutgoingKafkaRecordMetadata.class)
+                    .map(meta -> Topics.GATEWAY_SESSIONS.equals(meta.getTopic())).orElse(false);
+            if (toLog && refuse[0]) {
+                throw new IllegalStateException("SRMSG00034: Insufficient downstream requests to emit item");
+            }
+            message.ack();
+        });
+        CommandPublisher publisher = publisher(kafka);
+        for (int i = 0; i < 100; i++) { // more posts than the 64 permits: a permit kept by a refusal would overload
+            NotDurableException failure = assertThrows(NotDurableException.class, () -> published(publisher, segments(1)));
+            assertTrue(failure.getMessage().contains("Insufficient downstream requests"), failure.getMessage());
+        }
+        refuse[0] = false;
+        published(publisher, segments(64));
+    }
+
     /** Waits for the publish's answer, throwing its failure as the webhook sees it: the exception itself. */
     private static void published(CommandPublisher publisher, List<TranscriptSegmentReceived> segments) {
         CompletableFuture<Void> answer = publisher.segments("demo", "call:demo:c-1", segments, TIMEOUT);
@@ -112,14 +136,15 @@ class CommandPublisherTest {
     /** Stands in for the Kafka channel: what it does with each message is the test's script. */
     static final class ScriptedEmitter implements Emitter<EventEnvelope<?>> {
         private final Consumer<Message<?>> script;
-        private final List<EventEnvelope<?>> sent = new ArrayList<>();
+        private final List<String> sent = new ArrayList<>();
 
         ScriptedEmitter(Consumer<Message<?>> script) {
             this.script = script;
         }
 
-        List<String> segmentIds() {
-            return sent.stream().map(e -> ((TranscriptSegmentReceived) e.payload()).line().segmentId()).toList();
+        /** Each send as "topic segmentId", the topic "channel" when the message names none. */
+        List<String> sends() {
+            return sent;
         }
 
         @Override
@@ -130,7 +155,10 @@ class CommandPublisherTest {
         @Override
         public <M extends Message<? extends EventEnvelope<?>>> void send(M message) {
             script.accept(message);
-            sent.add(message.getPayload());
+            String topic = message.getMetadata(OutgoingKafkaRecordMetadata.class).map(OutgoingKafkaRecordMetadata::getTopic)
+                    .orElse(null);
+            sent.add((topic == null ? "channel" : topic) + " "
+                    + ((TranscriptSegmentReceived) message.getPayload().payload()).line().segmentId());
         }
 
         @Override

@@ -49,7 +49,7 @@ final class Publish {
         }
     }
 
-    /** A transcript segment of a call, as the webhook publishes it. */
+    /** A transcript segment of a call, as the webhook writes it to the session log. */
     static void transcript(String tenant, String key, String segmentId, String text) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("segmentId", segmentId);
@@ -57,7 +57,7 @@ final class Publish {
         line.put("text", text);
         line.put("partial", false);
         line.put("beginOffsetMillis", 1000);
-        event(Topics.CALL_TRANSCRIPTS, tenant, key, "call.segment.received", Map.of("line", line));
+        event(Topics.GATEWAY_SESSIONS, tenant, key, "call.segment.received", Map.of("line", line));
     }
 
     /** A whole turn as the orchestrator publishes it: started, one tool call, deltas, replied. */

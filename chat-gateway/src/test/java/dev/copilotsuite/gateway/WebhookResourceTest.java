@@ -39,6 +39,7 @@ class WebhookResourceTest {
 
     static final String SECRET = "test-webhook-secret";
     static TopicProbe transcripts;
+    static TopicProbe sessionLog;
 
     @Inject
     WebhookSignatures signatures;
@@ -46,11 +47,13 @@ class WebhookResourceTest {
     @BeforeAll
     static void probe() {
         transcripts = new TopicProbe(bootstrap(), Topics.CALL_TRANSCRIPTS);
+        sessionLog = new TopicProbe(bootstrap(), Topics.GATEWAY_SESSIONS);
     }
 
     @AfterAll
     static void closeProbe() {
         transcripts.close();
+        sessionLog.close();
     }
 
     @Test
@@ -70,6 +73,9 @@ class WebhookResourceTest {
         assertEquals("CUSTOMER", payload.path("line").path("speaker").asText());
         assertEquals("s-1", payload.path("line").path("segmentId").asText());
         assertEquals("PLUS", payload.path("context").path("plan").asText());
+        // The same event, written by the webhook itself to the session log the sockets read.
+        var shown = sessionLog.await(r -> r.key().equals("call:demo:" + call), Duration.ofSeconds(10));
+        assertEquals(record.value(), shown.value());
         assertTrue(record.headers().getOrDefault("traceparent", "").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"),
                 "trace context travels with the record: " + record.headers());
     }

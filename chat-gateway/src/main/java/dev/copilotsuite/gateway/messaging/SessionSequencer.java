@@ -20,8 +20,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  *
  * <p>Records are copied as bytes under their own key (every producer keys by session id, {@code Events.keyed}):
  * parsing them here would cost as much as everything else the gateway does with them, and the consumer of
- * {@value #TOPIC} parses them anyway. Transcript segments come straight from the webhook's topic, so the agent
- * sees a line as soon as Kafka holds it, not after copilot-service has stored it and computed cards.
+ * {@value #TOPIC} parses them anyway. Transcript segments are not copied: the webhook writes each one to
+ * {@value #TOPIC} itself (CommandPublisher), so the agent sees a line as soon as Kafka holds it, not after
+ * copilot-service has stored it and computed cards, and the busiest event costs no copy.
  *
  * <p>The copy keeps the record's headers, its trace context among them, and is not traced itself (nor is its
  * delivery): a span per record per hop would cost more than the copy.

@@ -62,7 +62,7 @@ public class CommandPublisher {
         this.calculatorCommands = calculatorCommands;
         this.callTranscripts = callTranscripts;
         this.retryAfter = retryAfter;
-        this.maxPending = Math.min(maxPending, TRANSCRIPTS_BUFFER);
+        this.maxPending = Math.min(maxPending, TRANSCRIPTS_BUFFER / 2); // two records an event
         this.pending = new Semaphore(this.maxPending);
     }
 
@@ -124,6 +124,13 @@ public class CommandPublisher {
         return maxPending;
     }
 
+    /**
+     * Each event goes to {@link Topics#CALL_TRANSCRIPTS} (copilot-service's) and, as the same bytes from the same
+     * producer, to the session log {@link Topics#GATEWAY_SESSIONS}: the agent's screen then shows a line one hop
+     * sooner, and the sequencer does not copy every segment (a consume and a produce per segment, in the gateway and
+     * in the broker). The two writes are not atomic: a post refused after one of them is retried by the forwarder,
+     * and its line is stored once (segment key) and shown once (the screen keys lines by segment).
+     */
     private List<CompletionStage<Void>> transcripts(List<EventEnvelope<?>> events) {
         int count = events.size();
         if (!pending.tryAcquire(count)) {
@@ -133,7 +140,16 @@ public class CommandPublisher {
         List<CompletionStage<Void>> acks = new ArrayList<>(count);
         try {
             for (EventEnvelope<?> event : events) {
-                acks.add(EventPublisher.sendOrRefuse(callTranscripts, event).whenComplete((ok, failure) -> pending.release()));
+                CompletableFuture<Void> stored = EventPublisher.sendOrRefuse(callTranscripts, event).toCompletableFuture();
+                CompletableFuture<Void> shown;
+                try {
+                    shown = EventPublisher.sendOrRefuse(callTranscripts, event, Topics.GATEWAY_SESSIONS).toCompletableFuture();
+                } catch (NotDurableException refused) {
+                    stored.whenComplete((ok, failure) -> pending.release()); // its permit goes with the first write
+                    acks.add(stored);
+                    throw refused;
+                }
+                acks.add(CompletableFuture.allOf(stored, shown).whenComplete((ok, failure) -> pending.release()));
             }
         } finally {
             pending.release(count - acks.size()); // a send that threw never completes: its permit is returned here

@@ -24,13 +24,14 @@ public final class Topics {
     public static final String DOCUMENT_READY = "copilot.document.ready";
 
     /**
-     * chat-gateway's own topic: every event of the outbound topics, copied by its sequencer keyed by session,
-     * so one offset orders all of a session's messages alike on every replica (the browser's seq).
+     * chat-gateway's own topic, keyed by session, so one offset orders all of a session's messages alike on every
+     * replica (the browser's seq): every event of the outbound topics, copied by its sequencer, and the
+     * transcript events, written here by the webhook itself beside {@link #CALL_TRANSCRIPTS}.
      */
     public static final String GATEWAY_SESSIONS = "copilot.gateway.sessions";
 
-    /** Topics whose events the gateway delivers to browser sockets (a transcript segment as soon as Kafka holds it). */
-    public static final String[] GATEWAY_OUTBOUND = {CHAT_REPLIES, CALCULATOR_STATE, CALL_TRANSCRIPTS, CALL_UPDATES, DOCUMENT_READY};
+    /** Topics whose events the gateway's sequencer copies into {@link #GATEWAY_SESSIONS} for browser sockets. */
+    public static final String[] GATEWAY_OUTBOUND = {CHAT_REPLIES, CALCULATOR_STATE, CALL_UPDATES, DOCUMENT_READY};
 
     private Topics() {
     }

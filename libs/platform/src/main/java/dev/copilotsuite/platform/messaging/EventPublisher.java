@@ -27,8 +27,12 @@ public final class EventPublisher {
     }
 
     public static CompletionStage<Void> send(Emitter<EventEnvelope<?>> emitter, EventEnvelope<?> event) {
+        return send(emitter, Events.keyed(event));
+    }
+
+    private static CompletionStage<Void> send(Emitter<EventEnvelope<?>> emitter, Message<EventEnvelope<?>> keyed) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<EventEnvelope<?>> message = Events.keyed(event)
+        Message<EventEnvelope<?>> message = keyed
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -88,8 +92,17 @@ public final class EventPublisher {
 
     /** As {@link #send}, but an emitter that refuses outright (its buffer full, its channel failed) throws {@link NotDurableException}. */
     public static CompletionStage<Void> sendOrRefuse(Emitter<EventEnvelope<?>> emitter, EventEnvelope<?> event) {
+        return sendOrRefuse(emitter, Events.keyed(event));
+    }
+
+    /** As {@link #sendOrRefuse(Emitter, EventEnvelope)}, to {@code topic} instead of the channel's own topic. */
+    public static CompletionStage<Void> sendOrRefuse(Emitter<EventEnvelope<?>> emitter, EventEnvelope<?> event, String topic) {
+        return sendOrRefuse(emitter, Events.keyed(event, topic));
+    }
+
+    private static CompletionStage<Void> sendOrRefuse(Emitter<EventEnvelope<?>> emitter, Message<EventEnvelope<?>> keyed) {
         try {
-            return send(emitter, event);
+            return send(emitter, keyed);
         } catch (RuntimeException e) {
             throw new NotDurableException("Kafka did not take the event: " + e.getMessage(), e);
         }

@@ -13,6 +13,12 @@ public final class Events {
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(event.sessionId()).build());
     }
 
+    /** As {@link #keyed(EventEnvelope)}, to another topic than the channel's own (same producer, same serializer). */
+    public static Message<EventEnvelope<?>> keyed(EventEnvelope<?> event, String topic) {
+        return Message.<EventEnvelope<?>>of(event).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.sessionId()).withTopic(topic).build());
+    }
+
     private Events() {
     }
 }

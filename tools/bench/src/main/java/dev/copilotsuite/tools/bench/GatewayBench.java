@@ -72,8 +72,8 @@ import dev.copilotsuite.events.call.TranscriptSegmentReceived;
  * pipeline empty, before the measured part, in one JVM. For each named process, and for
  * the bench, the CPU spent from the first measured post to the last delivery, per segment.</li>
  * <li>{@code fanout <url> <token> <kafka> <rate> <seconds> <calls>}: the same run with the webhook left out: each
- * segment is published on {@code copilot.call.transcripts} as the webhook would (acks=all), and "answered" is
- * Kafka's ack. It measures the gateway's sequencer and fan-out without HTTP, the signature and the replay check.</li>
+ * segment is written to the session log {@code copilot.gateway.sessions} as the webhook would (acks=all), and
+ * "answered" is Kafka's ack. It measures the gateway's fan-out without HTTP, the signature and the replay check.</li>
  * </ul>
  */
 public final class GatewayBench {
@@ -324,8 +324,8 @@ public final class GatewayBench {
     }
 
     /**
-     * The gateway's fan-out alone: each segment is published straight onto {@code copilot.call.transcripts}, as
-     * the webhook would once it accepted it, and timed to the agent's socket. Set against {@code webhook}, it
+     * The gateway's fan-out alone: each segment is written straight to the session log, as the webhook does once
+     * it accepted it, and timed to the agent's socket. Set against {@code webhook}, it
      * tells the fan-out's cost from the webhook's.
      */
     static KafkaProducer<String, String> fanoutProducer(String bootstrap) {
@@ -350,7 +350,7 @@ public final class GatewayBench {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        producer.send(new ProducerRecord<>(Topics.CALL_TRANSCRIPTS, event.sessionId(), json), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(Topics.GATEWAY_SESSIONS, event.sessionId(), json), (metadata, error) -> {
             run.status[i] = error == null ? 202 : -1;
             if (error != null) {
                 run.failure.compareAndSet(null, error.toString());
