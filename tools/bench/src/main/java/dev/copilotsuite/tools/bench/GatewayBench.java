@@ -360,6 +360,25 @@ public final class GatewayBench {
         });
     }
 
+    /**
+     * A post the bench never heard back from: the gateway's own count of its webhook answers (its HTTP server
+     * metrics), to tell an answer the server never gave from one the bench's client lost.
+     */
+    static void serverAnswers(URI base) {
+        try {
+            java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(base.resolve("/q/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            List<String> counts = metrics.body().lines()
+                    .filter(line -> line.startsWith("http_server_requests_seconds_count") && line.contains("/webhook/transcripts"))
+                    .toList();
+            System.out.printf("  the gateway's own count of webhook answers since it started (HTTP %d): %s%n",
+                    metrics.statusCode(), counts.isEmpty() ? "none found" : String.join("; ", counts));
+        } catch (Exception e) {
+            System.out.printf("  the gateway's metrics could not be read: %s%n", e);
+        }
+    }
+
     static final ObjectMapper EVENTS = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -487,6 +506,9 @@ public final class GatewayBench {
         report(run, warm, run.total, rate, seconds, postSeconds, maxLate, Math.min(maxOpen, connections));
         for (ProcessCpu cpu : cpus) {
             cpu.report(run.total - warm, "segment");
+        }
+        if (producer == null && run.answered.get() < run.total) {
+            serverAnswers(base);
         }
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
