@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.bson.conversions.Bson;
+
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
@@ -39,7 +41,7 @@ public final class BatchedById<E> implements AutoCloseable {
     private final MongoCollection<E> collection;
     private final Function<E, Object> idOf;
     private final Batches<Object, Optional<E>> reads;
-    private final Batches<E, Optional<MongoException>> writes;
+    private final Batches<Write<E>, Optional<MongoException>> writes;
 
     public BatchedById(String name, MongoCollection<E> collection, Function<E, Object> idOf, int maxBatch, Duration timeout) {
         this.collection = collection;
@@ -54,7 +56,20 @@ public final class BatchedById<E> implements AutoCloseable {
 
     /** Stores the document whole under its id, inserting it when absent. */
     public void upsert(E document) {
-        Optional<MongoException> failure = writes.call(document);
+        write(new Write<>(document, null));
+    }
+
+    /**
+     * Stores the document whole under its id if the stored one matches {@code condition} (a version, say), or
+     * inserts it when there is none. A stored one that does not match is left as it is and the write fails with a
+     * duplicate key: the upsert tries to insert a second document of that id.
+     */
+    public void upsertIf(E document, Bson condition) {
+        write(new Write<>(document, condition));
+    }
+
+    private void write(Write<E> write) {
+        Optional<MongoException> failure = writes.call(write);
         if (failure.isPresent()) {
             throw failure.get();
         }
@@ -66,15 +81,15 @@ public final class BatchedById<E> implements AutoCloseable {
         return ids.stream().map(id -> Optional.ofNullable(found.get(id))).toList();
     }
 
-    private List<Optional<MongoException>> write(List<E> documents) {
+    private List<Optional<MongoException>> write(List<Write<E>> requests) {
+        List<E> documents = requests.stream().map(Write::document).toList();
         // The last write of each id, in the order of first appearance
         Map<Object, Integer> last = new LinkedHashMap<>();
         for (int i = 0; i < documents.size(); i++) {
             last.put(idOf.apply(documents.get(i)), i);
         }
         List<Integer> applied = new ArrayList<>(last.values());
-        List<ReplaceOneModel<E>> models = applied.stream().map(i -> documents.get(i))
-                .map(document -> new ReplaceOneModel<>(Filters.eq("_id", idOf.apply(document)), document, UPSERT)).toList();
+        List<ReplaceOneModel<E>> models = applied.stream().map(requests::get).map(this::model).toList();
         List<Optional<MongoException>> outcomes = new ArrayList<>(Collections.nCopies(applied.size(), Optional.empty()));
         try {
             collection.bulkWrite(models, UNORDERED);
@@ -91,6 +106,14 @@ public final class BatchedById<E> implements AutoCloseable {
             byId.put(idOf.apply(documents.get(applied.get(k))), outcomes.get(k));
         }
         return documents.stream().map(document -> byId.get(idOf.apply(document))).toList();
+    }
+
+    private ReplaceOneModel<E> model(Write<E> write) {
+        Bson id = Filters.eq("_id", idOf.apply(write.document()));
+        return new ReplaceOneModel<>(write.condition() == null ? id : Filters.and(id, write.condition()), write.document(), UPSERT);
+    }
+
+    private record Write<E>(E document, Bson condition) {
     }
 
     @Override
