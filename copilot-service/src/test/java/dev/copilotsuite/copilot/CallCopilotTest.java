@@ -310,7 +310,7 @@ class CallCopilotTest {
     }
 
     @Test
-    void aCallsNextLineUsesTheTranscriptKeptSinceItsLastSaveAndReadsAgainOnceTheCallMovedElsewhere() {
+    void aCallsNextLineUsesTheTranscriptKeptSinceItsLastSaveAndReadsAgainOnceASaveFindsTheCallMovedElsewhere() {
         String session = newSession();
         String callId = Call.idOf(TENANT, session);
         // CUST-0001: a PLUS homeowner contract in California.
@@ -325,29 +325,32 @@ class CallCopilotTest {
         var second = EventEnvelope.of(TENANT, session, null,
                 new TranscriptSegmentReceived(line("s-2", null, "CUSTOMER", "Thanks.", false), null));
         calls.receive(second, second.payload());
-        assertEquals(List.of("dishwasher"), cardIds(session), "no read back while the call is at the kept revision");
+        assertEquals(List.of("dishwasher"), cardIds(session), "no read back while nothing says the call moved");
 
-        // Another instance handled the call meanwhile (its save moved the revision): the transcript is read again.
+        // Another instance saved the call meanwhile (its save moved the revision). This instance's next save, for
+        // new cards, finds that out, and the event is done again from the stored call: its transcript read again.
         Call moved = callRepository.find(TENANT, session).orElseThrow();
         moved.revision++;
         callRepository.update(moved);
-        var third = EventEnvelope.of(TENANT, session, null,
-                new TranscriptSegmentReceived(line("s-3", null, "CUSTOMER", "Okay.", false), null));
+        var third = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
+                line("s-3", null, "CUSTOMER", "Is my water heater covered too?", false), null));
         calls.receive(third, third.payload());
-        assertEquals(List.of("roof"), cardIds(session));
-        assertEquals(List.of("My roof is leaking, is that covered?", "Thanks.", "Okay."),
+        List<String> cards = cardIds(session);
+        assertTrue(cards.contains("roof") && !cards.contains("dishwasher"), "cards of the stored transcript: " + cards);
+        assertEquals(List.of("My roof is leaking, is that covered?", "Thanks.", "Is my water heater covered too?"),
                 awaitStored(TENANT, session, 3).getList("transcript.text"));
+        assertEquals(moved.revision + 1, callRepository.find(TENANT, session).orElseThrow().revision);
     }
 
     @Test
-    void aLineIsLookedUpInTheKeptTranscriptWhileTheCallIsAtItsRevision() {
+    void aLineIsLookedUpInTheKeptTranscript() {
         String session = newSession();
         String callId = Call.idOf(TENANT, session);
         var first = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
                 line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false), null));
         calls.receive(first, first.payload()); // its suggestions read the transcript, which is kept
 
-        // The stored line goes missing without the call moving: the same segment posted again is still a repeat,
+        // The stored line goes missing behind the service's back: the same segment posted again is still a repeat,
         // told from the kept transcript, not from MongoDB (which would have stored it as a second line).
         segmentRepository.delete("callId", callId);
         var again = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
@@ -355,15 +358,74 @@ class CallCopilotTest {
         calls.receive(again, again.payload());
         assertEquals(1L, callRepository.find(TENANT, session).orElseThrow().segmentCount);
         assertEquals(0L, segmentRepository.count("callId", callId));
+    }
 
-        // Once the call moved elsewhere, the line is read from MongoDB: not there, so it is stored as a new line.
-        Call moved = callRepository.find(TENANT, session).orElseThrow();
-        moved.revision++;
-        callRepository.update(moved);
-        var third = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
-                line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false), null));
-        calls.receive(third, third.payload());
-        assertEquals(2L, callRepository.find(TENANT, session).orElseThrow().segmentCount);
+    @Test
+    void aCallWhoseStateDoesNotChangeIsSavedForItsActivityOnlyNowAndThenYetItsViewHasEveryLine() {
+        String session = newSession();
+        for (int n = 1; n <= 3; n++) {
+            var event = EventEnvelope.of(TENANT, session, null,
+                    new TranscriptSegmentReceived(line("s-" + n, null, "AGENT", "agent line " + n, false), null));
+            calls.receive(event, event.payload());
+        }
+        Call stored = callRepository.find(TENANT, session).orElseThrow();
+        assertEquals(1L, stored.revision, "saved once, by its first line: its activity is saved every 10 s at most");
+        assertEquals(1L, stored.segmentCount, "as saved, behind its lines");
+        assertEquals(List.of("agent line 1", "agent line 2", "agent line 3"), awaitStored(TENANT, session, 3).getList("transcript.text"));
+        segmentRepository.countLines(stored);
+        assertEquals(3L, stored.segmentCount, "a call read back is counted on past its saved count");
+    }
+
+    @Test
+    void aCallSwitchedOffElsewhereGetsNoCardsFromTheInstanceThatKeptIt() {
+        String session = newSession();
+        CallContext plus = new CallContext(null, "CA", "PLUS", "HOMEOWNER", null);
+        var question = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
+                line("s-1", null, "CUSTOMER", "My dishwasher stopped draining, is that covered?", false), plus));
+        calls.receive(question, question.payload());
+        assertEquals(List.of("dishwasher"), cardIds(session));
+
+        // The agent switched the copilot off through another instance (a partition moved between them).
+        Call off = callRepository.find(TENANT, session).orElseThrow();
+        off.enabled = false;
+        off.revision++;
+        callRepository.update(off);
+        var next = EventEnvelope.of(TENANT, session, null, new TranscriptSegmentReceived(
+                line("s-2", null, "CUSTOMER", "And my roof is leaking, is that covered?", false), null));
+        calls.receive(next, next.payload());
+
+        Call stored = callRepository.find(TENANT, session).orElseThrow();
+        assertFalse(stored.enabled, "the switch made elsewhere stands");
+        assertEquals(List.of("dishwasher"), cardIds(session));
+        assertTrue(published(TENANT, session).stream().noneMatch(update -> next.id().equals(update.causationId())),
+                "nothing published for the call switched off");
+        assertEquals(2, awaitStored(TENANT, session, 2).getList("transcript").size());
+    }
+
+    @Test
+    void linesStoredElsewherePastTheKeptCountAreNumberedBeforeTheNextLine() {
+        String session = newSession();
+        String callId = Call.idOf(TENANT, session);
+        var first = EventEnvelope.of(TENANT, session, null,
+                new TranscriptSegmentReceived(line("s-1", null, "AGENT", "first", false), null));
+        calls.receive(first, first.payload());
+        // Two lines another instance stored without saving the call (its activity was not due).
+        for (long seq = 2; seq <= 3; seq++) {
+            CallSegment line = new CallSegment();
+            line.id = CallSegment.idOf(callId, "elsewhere-" + seq);
+            line.callId = callId;
+            line.seq = seq;
+            line.position = CallSegment.positionOf(callId, seq);
+            line.line = line("elsewhere-" + seq, null, "AGENT", "elsewhere " + seq, false);
+            line.eventId = "e-" + seq;
+            segmentRepository.persist(line);
+        }
+        var next = EventEnvelope.of(TENANT, session, null,
+                new TranscriptSegmentReceived(line("s-4", null, "AGENT", "next", false), null));
+        calls.receive(next, next.payload());
+
+        assertEquals(List.of("first", "elsewhere 2", "elsewhere 3", "next"), awaitStored(TENANT, session, 4).getList("transcript.text"));
+        assertEquals(4L, callRepository.find(TENANT, session).orElseThrow().segmentCount);
     }
 
     private void rewrite(String callId, String text) {
@@ -500,6 +562,7 @@ class CallCopilotTest {
                 "activity keeps the copilot on for its TTL (30 minutes)");
 
         stored.enabledUntil = Instant.now().minusSeconds(1);
+        stored.revision++; // as any writer of a call does
         callRepository.update(stored);
         send(TENANT, session, new TranscriptSegmentReceived(line("s-2", null, "CUSTOMER", "My AC is blowing warm air.", false), null));
         awaitStored(TENANT, session, 2);

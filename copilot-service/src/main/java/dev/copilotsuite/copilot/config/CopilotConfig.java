@@ -49,13 +49,21 @@ public interface CopilotConfig {
     @WithDefault("8")
     int callWorkers();
 
+    /**
+     * How often a call whose state did not change is saved for its activity alone (its last event's time, which
+     * the desk's active list reads, and the copilot's expiry): at most this far behind. A change of state (the
+     * context, the caller, the cards, a switch) is saved at once; a line is stored at once either way.
+     */
+    @WithDefault("10s")
+    java.time.Duration activitySaved();
+
     /** Events taken from Kafka and not yet handled, all calls together, before the consumer stops pulling. */
     @WithDefault("256")
     int maxQueuedEvents();
 
     /**
-     * Calls whose transcripts are kept in memory between their events (CallTranscripts), the least recently
-     * used dropped first: about 30 KB each for a call of 100 lines.
+     * Calls kept in memory with their transcripts between their events (KeptCalls), the least recently used
+     * dropped first: about 30 KB each for a call of 100 lines.
      */
     @WithDefault("2000")
     int transcriptsKept();

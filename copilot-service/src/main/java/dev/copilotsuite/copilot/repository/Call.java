@@ -42,16 +42,28 @@ public class Call {
     public boolean suggestionsOwed;
     /**
      * How many lines the transcript holds, so the next line's position needs no count query; null on a call
-     * stored before it was kept (counted once, then kept).
+     * stored before it was kept (counted once, then kept). As saved it can be behind the lines stored since (the
+     * call is saved when its state changes), so a call read back is counted on from there (CallSegmentRepository).
      */
     public Long segmentCount;
     /**
-     * Moves on every save, so a transcript kept in memory between the call's events is known to be the stored
-     * one while the call is still at the revision it was kept for (CallTranscripts); 0 on a call stored before.
+     * Moves on every save; a call is saved only on the revision it was read at, so an instance that kept it in
+     * memory (KeptCalls) finds out when another saved it meanwhile. 0 on a call stored before.
      */
     public long revision;
     public Instant startedAt;
     public Instant updatedAt;
+
+    /** What the call knows, less its activity (the times) and its line count: a change of it is saved at once. */
+    public State state() {
+        return new State(enabled, reported, agentSet, lookedUpPhone, customerId, lookupEventId, suggestions,
+                suggestionsEventId, suggestionsOwed);
+    }
+
+    public record State(boolean enabled, CallContext reported, CallContext agentSet, String lookedUpPhone,
+            String customerId, String lookupEventId, SuggestionsUpdated suggestions, String suggestionsEventId,
+            boolean suggestionsOwed) {
+    }
 
     public static String idOf(String tenantId, String sessionId) {
         return tenantId + ":" + sessionId;

@@ -9,6 +9,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
@@ -50,9 +53,14 @@ public class CallRepository implements PanacheMongoRepositoryBase<Call, String> 
         return byId.find(Call.idOf(tenantId, sessionId)).orElseGet(() -> Call.start(tenantId, sessionId));
     }
 
-    /** Stores the call whole, in a batch with other lanes' calls. */
-    public void save(Call call) {
-        byId.upsert(call);
+    /**
+     * Stores the call whole, in a batch with other lanes' calls, if the stored one is still at revision
+     * {@code from} (or there is none): otherwise, another instance saved it meanwhile, nothing is written and this
+     * fails with a duplicate key. A call stored before revisions were kept has none, which counts as 0.
+     */
+    public void save(Call call, long from) {
+        Bson at = from == 0 ? Filters.or(Filters.eq("revision", 0L), Filters.exists("revision", false)) : Filters.eq("revision", from);
+        byId.upsertIf(call, at);
     }
 
     @PreDestroy

@@ -10,6 +10,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+
 import dev.copilotsuite.copilot.ai.GeminiCards;
 import dev.copilotsuite.copilot.config.CopilotConfig;
 import dev.copilotsuite.copilot.repository.Call;
@@ -41,7 +44,7 @@ public class CallService {
 
     private final CallRepository calls;
     private final CallSegmentRepository segments;
-    private final CallTranscripts transcripts;
+    private final KeptCalls kept;
     private final CustomerDirectory customers;
     private final SuggestionEngine engine;
     private final CopilotConfig config;
@@ -49,13 +52,13 @@ public class CallService {
     private final GeminiCards gemini;
     private final Emitter<EventEnvelope<?>> updates;
 
-    public CallService(CallRepository calls, CallSegmentRepository segments, CallTranscripts transcripts,
+    public CallService(CallRepository calls, CallSegmentRepository segments, KeptCalls kept,
             CustomerDirectory customers,
             SuggestionEngine engine, CopilotConfig config, PendingSuggestions pending, GeminiCards gemini,
             @Channel(Topics.CALL_UPDATES) Emitter<EventEnvelope<?>> updates) {
         this.calls = calls;
         this.segments = segments;
-        this.transcripts = transcripts;
+        this.kept = kept;
         this.customers = customers;
         this.engine = engine;
         this.config = config;
@@ -74,9 +77,8 @@ public class CallService {
             LOG.warnf("segment event %s carries no text; ignored", event.id());
             return;
         }
-        Call call = calls.findOrStart(event.tenantId(), event.sessionId());
-        try {
-            segments.countLines(call);
+        onTheStoredCall(event, call -> {
+            Call.State before = call.state();
             keepEnabled(call);
             call.reported = call.reported.orElse(CallContexts.cleaned(received.context()));
             TranscriptLine completed = completed(line, event.id());
@@ -85,11 +87,35 @@ public class CallService {
             boolean callerSpoke = stored && !completed.partial() && CUSTOMER.equals(completed.speaker());
             Optional<SuggestionsUpdated> suggestions = callerSpoke || call.suggestionsOwed ? suggest(call, event.id())
                     : Optional.empty();
-            save(call);
+            Instant now = Instant.now();
+            if (!call.state().equals(before) || kept.activityDue(call, now)) {
+                save(call, now);
+            }
             publish(event, caller, suggestions);
-        } catch (RuntimeException e) {
-            transcripts.forget(call.id);
-            throw e;
+        });
+    }
+
+    /**
+     * Does an event's work on the call as this instance kept it, and once more on the call as stored when a write
+     * finds it was changed elsewhere meanwhile (a duplicate key: KeptCalls). Its lines are keyed and its publishes
+     * follow the save, so the first try left nothing the second does not make right.
+     */
+    private void onTheStoredCall(EventEnvelope<?> event, java.util.function.Consumer<Call> work) {
+        String callId = Call.idOf(event.tenantId(), event.sessionId());
+        for (int attempt = 1;; attempt++) {
+            try {
+                work.accept(kept.call(event.tenantId(), event.sessionId()));
+                return;
+            } catch (MongoException e) {
+                kept.forget(callId);
+                if (attempt > 1 || ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                LOG.debugf("call %s was written elsewhere meanwhile; event %s done again from the stored call", callId, event.id());
+            } catch (RuntimeException e) {
+                kept.forget(callId);
+                throw e;
+            }
         }
     }
 
@@ -98,16 +124,16 @@ public class CallService {
      * a copilot left on recomputes its suggestions under it.
      */
     public void toggle(EventEnvelope<?> event, CopilotToggled toggled) {
-        Call call = calls.findOrStart(event.tenantId(), event.sessionId());
-        segments.countLines(call);
-        call.enabled = toggled.enabled();
-        call.enabledUntil = null;
-        keepEnabled(call);
-        call.agentSet = CallContexts.cleaned(toggled.context()).orElse(call.agentSet);
-        Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
-        Optional<SuggestionsUpdated> suggestions = suggest(call, event.id());
-        save(call);
-        publish(event, caller, suggestions);
+        onTheStoredCall(event, call -> {
+            call.enabled = toggled.enabled();
+            call.enabledUntil = null;
+            keepEnabled(call);
+            call.agentSet = CallContexts.cleaned(toggled.context()).orElse(call.agentSet);
+            Optional<CustomerUpdated> caller = lookUpCaller(call, event.id());
+            Optional<SuggestionsUpdated> suggestions = suggest(call, event.id());
+            save(call, Instant.now());
+            publish(event, caller, suggestions);
+        });
     }
 
     /**
@@ -165,7 +191,7 @@ public class CallService {
             return Optional.empty();
         }
         CustomerCard customer = caller(call);
-        List<String> said = transcripts.of(call).stream().map(segment -> segment.line)
+        List<String> said = kept.lines(call).stream().map(segment -> segment.line)
                 .filter(line -> !line.partial() && CUSTOMER.equals(line.speaker())).map(TranscriptLine::text).toList();
         SuggestionsUpdated offline = engine.suggest(call.sessionId, context(call, customer), customer, said);
         SuggestionsUpdated next = stamped(new SuggestionsUpdated(offline.intent(),
@@ -223,7 +249,7 @@ public class CallService {
      */
     private boolean store(Call call, TranscriptLine line, String eventId) {
         String id = CallSegment.idOf(call.id, line.transcriptId() != null ? line.transcriptId() : line.segmentId());
-        CallSegment segment = transcripts.line(call, id).orElse(null);
+        CallSegment segment = kept.line(call, id).orElse(null);
         boolean added = segment == null;
         if (added) {
             segment = new CallSegment();
@@ -242,7 +268,7 @@ public class CallService {
         segment.line = line;
         segment.eventId = eventId;
         segments.save(segment);
-        transcripts.stored(call, segment);
+        kept.stored(call, segment);
         return true;
     }
 
@@ -274,11 +300,12 @@ public class CallService {
         return Optional.of(new CustomerUpdated(normalized, customer.isPresent(), customer.orElse(null)));
     }
 
-    private void save(Call call) {
-        call.updatedAt = Instant.now();
+    /** Saves the call on the revision it was read at (a duplicate key when it moved elsewhere meanwhile). */
+    private void save(Call call, Instant now) {
+        call.updatedAt = now;
         long from = call.revision++;
-        calls.save(call);
-        transcripts.saved(call, from);
+        calls.save(call, from);
+        kept.saved(call);
     }
 
     /**

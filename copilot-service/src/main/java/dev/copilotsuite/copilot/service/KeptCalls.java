@@ -1,5 +1,7 @@
 package dev.copilotsuite.copilot.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,108 +13,125 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.copilotsuite.copilot.config.CopilotConfig;
 import dev.copilotsuite.copilot.repository.Call;
+import dev.copilotsuite.copilot.repository.CallRepository;
 import dev.copilotsuite.copilot.repository.CallSegment;
 import dev.copilotsuite.copilot.repository.CallSegmentRepository;
 
 /**
- * The transcripts of the calls this instance is handling, kept between their events so that each caller line's
- * suggestions do not read the whole transcript back from MongoDB (a call of n lines read n docs for each line:
- * under the webhook bench that read was the Mongo server's largest load). A kept transcript is used only while
- * its call is at the revision it was kept for ({@link Call#revision}, moved by every save): a call another
- * instance handled meanwhile, a line written past it, or a failed event is read from MongoDB again.
- * <p>
- * Only a call's lane touches its entry (one event of a call at a time), so an entry needs no lock of its own.
+ * The calls this instance is handling, kept between their events with their transcripts: a call's next event
+ * reads neither back from MongoDB (under the webhook bench those reads were the Mongo server's largest load).
+ *
+ * <p>What is kept is trusted until a write says otherwise. A call is saved only on a version it was read at
+ * ({@link CallRepository#save}), and a new line takes the next free position, uniquely indexed; both fail with a
+ * duplicate key when another instance wrote the call or its lines meanwhile (a partition moved), and the event is
+ * then done again from what MongoDB holds ({@link #forget}). A call taken over is saved on its first event here,
+ * so the instance that had it before finds out at its next save.
+ *
+ * <p>Only a call's lane touches its entry (one event of a call at a time), so an entry needs no lock of its own.
  */
 @ApplicationScoped
-public class CallTranscripts {
+public class KeptCalls {
 
-    /** A call's lines in order (line {@code seq} at {@code seq - 1}) as of the call's {@code revision}. */
     private static final class Kept {
-        long revision;
-        final List<CallSegment> lines;
+        final Call call;
+        /** Its lines in order (line {@code seq} at {@code seq - 1}), or null until a suggestion needs them. */
+        List<CallSegment> lines;
+        /** When this instance last saved the call; null before it did. */
+        Instant savedAt;
 
-        Kept(long revision, List<CallSegment> lines) {
-            this.revision = revision;
-            this.lines = lines;
+        Kept(Call call) {
+            this.call = call;
         }
     }
 
+    private final CallRepository calls;
     private final CallSegmentRepository segments;
+    private final Duration activitySaved;
     private final Cache<String, Kept> kept;
 
-    public CallTranscripts(CallSegmentRepository segments, CopilotConfig config) {
+    public KeptCalls(CallRepository calls, CallSegmentRepository segments, CopilotConfig config) {
+        this.calls = calls;
         this.segments = segments;
+        this.activitySaved = config.activitySaved();
         this.kept = Caffeine.newBuilder().maximumSize(config.transcriptsKept()).build();
     }
 
-    /** The call's lines in order: the kept ones while they are the stored ones, else read (and kept). */
-    public List<CallSegment> of(Call call) {
-        Kept entry = current(call);
+    /** The call as this instance last left it; else as stored, with every stored line counted; else a new one. */
+    public Call call(String tenantId, String sessionId) {
+        String id = Call.idOf(tenantId, sessionId);
+        Kept entry = kept.getIfPresent(id);
         if (entry != null) {
+            return entry.call;
+        }
+        Call call = calls.findOrStart(tenantId, sessionId);
+        segments.countLines(call);
+        kept.put(id, new Kept(call));
+        return call;
+    }
+
+    /** The call's lines in order: the kept ones, else read (and kept). */
+    public List<CallSegment> lines(Call call) {
+        Kept entry = entry(call);
+        if (entry != null && entry.lines != null) {
             return List.copyOf(entry.lines);
         }
         List<CallSegment> read = segments.transcript(call);
-        if (inOrder(read) && call.segmentCount != null && read.size() == call.segmentCount) {
-            kept.put(call.id, new Kept(call.revision, new ArrayList<>(read)));
-        } else {
-            kept.invalidate(call.id);
+        if (entry != null && inOrder(read) && read.size() == call.segmentCount) {
+            entry.lines = new ArrayList<>(read);
         }
         return read;
     }
 
-    /**
-     * The call's stored line {@code id}: looked up in the kept transcript while it is the stored one (a line not
-     * there is new), else read. Each segment asked MongoDB for its line before it was stored; most are new.
-     */
+    /** The call's stored line {@code id}: looked up in the kept lines (a line not there is new), else read. */
     public Optional<CallSegment> line(Call call, String id) {
-        Kept entry = current(call);
-        if (entry == null) {
+        Kept entry = entry(call);
+        if (entry == null || entry.lines == null) {
             return segments.line(id);
         }
         return entry.lines.stream().filter(line -> line.id.equals(id)).findFirst();
     }
 
-    /** The call's kept transcript, while it holds every line stored as of the call's revision; else null. */
-    private Kept current(Call call) {
-        Kept entry = kept.getIfPresent(call.id);
-        boolean current = entry != null && entry.revision == call.revision && call.segmentCount != null
-                && entry.lines.size() == call.segmentCount;
-        return current ? entry : null;
-    }
-
-    /** A line of the call was stored: the kept transcript takes it, or is dropped if it cannot be placed. */
+    /** A line of the call was stored: the kept lines take it, or are dropped if it cannot be placed. */
     public void stored(Call call, CallSegment line) {
-        Kept entry = kept.getIfPresent(call.id);
-        if (entry == null) {
+        Kept entry = entry(call);
+        if (entry == null || entry.lines == null) {
             return;
         }
-        if (entry.revision != call.revision) {
-            kept.invalidate(call.id);
-        } else if (line.seq == entry.lines.size() + 1) {
+        if (line.seq == entry.lines.size() + 1) {
             entry.lines.add(line);
         } else if (line.seq >= 1 && line.seq <= entry.lines.size()) {
             entry.lines.set((int) line.seq - 1, line);
         } else {
-            kept.invalidate(call.id);
+            entry.lines = null;
         }
     }
 
-    /** The call was saved, moving from revision {@code from} to its own. */
-    public void saved(Call call, long from) {
-        Kept entry = kept.getIfPresent(call.id);
-        if (entry == null) {
-            return;
-        }
-        if (entry.revision == from) {
-            entry.revision = call.revision;
-        } else {
-            kept.invalidate(call.id);
+    /**
+     * Whether a call whose state did not change is saved anyway, for its activity (its last event's time and the
+     * copilot's expiry): once it has not been saved here for {@code activity-saved}, or never.
+     */
+    public boolean activityDue(Call call, Instant now) {
+        Kept entry = entry(call);
+        return entry == null || entry.savedAt == null || !now.isBefore(entry.savedAt.plus(activitySaved));
+    }
+
+    /** The call was saved by this instance. */
+    public void saved(Call call) {
+        Kept entry = entry(call);
+        if (entry != null) {
+            entry.savedAt = call.updatedAt;
         }
     }
 
-    /** An event of the call failed part way: what is kept may not be what is stored. */
+    /** An event of the call failed part way, or found the call written elsewhere: read it again next time. */
     public void forget(String callId) {
         kept.invalidate(callId);
+    }
+
+    /** The call's entry while it keeps this very call; null once dropped (more calls than are kept, say). */
+    private Kept entry(Call call) {
+        Kept entry = kept.getIfPresent(call.id);
+        return entry != null && entry.call == call ? entry : null;
     }
 
     private static boolean inOrder(List<CallSegment> lines) {
