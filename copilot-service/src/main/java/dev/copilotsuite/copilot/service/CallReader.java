@@ -44,15 +44,19 @@ public class CallReader {
 
     private final Vocabulary vocabulary;
     /**
-     * Sized for every caller sentence of the live calls (a call is read again whole after each caller line): 1,000
-     * calls of 50-100 caller sentences. At 20,000 a run of 1,000 calls evicted its own calls' earlier sentences
+     * Sized for every caller line of the live calls (a call is read again whole after each caller line): 1,000
+     * calls of 50-100 caller lines. At 20,000 a run of 1,000 calls evicted its own calls' earlier sentences
      * before they were read again, and matching them again was 38% of the service's CPU. An entry is a few hundred
-     * bytes; most sentences name nothing.
+     * bytes; most lines name nothing.
      */
-    private static final int SENTENCES_KEPT = 100_000;
+    private static final int LINES_KEPT = 100_000;
 
-    private final Cache<String, List<Found>> mentionsBySentence = Caffeine.newBuilder().maximumSize(SENTENCES_KEPT).build();
-    private final Cache<String, Cues> cuesBySentence = Caffeine.newBuilder().maximumSize(SENTENCES_KEPT).build();
+    /**
+     * Each line's sentences as read alone (cues, aliases said, whether set aside), once per line text: the call's
+     * reading after each caller line needs them for every earlier line, and splitting and normalising each line
+     * again, then looking each sentence up twice, was most of that work once the matching itself was kept.
+     */
+    private final Cache<String, LineRead> linesRead = Caffeine.newBuilder().maximumSize(LINES_KEPT).build();
 
     public CallReader(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -64,7 +68,9 @@ public class CallReader {
         List<Located> amounts = new ArrayList<>();
         for (Sentence sentence : sentences) {
             if (!sentence.injection) {
-                mentions.addAll(mentions(sentence));
+                for (Found found : sentence.found) {
+                    mentions.add(new Mention(found.alias, sentence, sentence.offset + found.start, sentence.offset + found.end));
+                }
                 sentence.cues.amounts().forEach(amount -> amounts.add(
                         new Located(amount.dollars(), sentence, sentence.offset + amount.start())));
             }
@@ -78,6 +84,32 @@ public class CallReader {
         List<Question> questions = drafts.stream().map(Draft::question).toList();
         return new CallReading(intent(sentences, questions), questions, startedDaysAgo,
                 sentences.stream().anyMatch(sentence -> sentence.injection));
+    }
+
+    /** A call's reading and the caller's lines it was read from. */
+    public record Read(List<String> lines, CallReading reading) {
+    }
+
+    /**
+     * The call's reading after more of its lines, from its reading before them: the same reading when the lines
+     * before are unchanged and every line after them says nothing (no cue, no alias, no amount, nothing set
+     * aside), which leaves every part of a reading as it was; else the call read again whole. Most of what a
+     * caller says names nothing, and reading a long call again was the largest part of each of its lines.
+     */
+    public Read read(Read before, List<String> customerLines) {
+        List<String> lines = List.copyOf(customerLines);
+        if (before != null && lines.size() >= before.lines().size()
+                && lines.subList(0, before.lines().size()).equals(before.lines())
+                && lines.subList(before.lines().size(), lines.size()).stream().allMatch(this::saysNothing)) {
+            return new Read(lines, before.reading());
+        }
+        return new Read(lines, read(lines));
+    }
+
+    private boolean saysNothing(String line) {
+        return linesRead.get(line, this::readLine).sentences().stream().allMatch(sentence -> !sentence.injection
+                && sentence.found.isEmpty() && sentence.cues.amounts().isEmpty() && !sentence.cues.claim
+                && !sentence.cues.problem && !sentence.cues.asks);
     }
 
     /**
@@ -103,42 +135,47 @@ public class CallReader {
         List<Sentence> sentences = new ArrayList<>();
         int offset = 0;
         for (int line = 0; line < lines.size(); line++) {
-            String text = normalized(lines.get(line));
-            int from = 0;
-            boolean instructed = false;
-            for (String part : SENTENCE_END.split(text)) {
-                int at = text.indexOf(part, from);
-                from = at + part.length();
-                Cues cues = cues(part);
-                instructed = cues.injection || instructed && cues.asksForYes;
-                sentences.add(new Sentence(line, offset + at, part, instructed, cues));
+            LineRead read = linesRead.get(lines.get(line), this::readLine);
+            for (Sentence alone : read.sentences()) {
+                sentences.add(new Sentence(line, offset + alone.offset, alone.text, alone.injection, alone.cues, alone.found));
             }
-            offset += text.length() + 1;
+            offset += read.length() + 1;
         }
         return sentences;
     }
 
-    /** What a sentence's own words cue, read once per sentence text, like its mentions. */
-    private Cues cues(String text) {
-        return cuesBySentence.get(text, t -> new Cues(any(vocabulary.cue("injection", t), t), ASKS_FOR_YES.matcher(t).find(),
+    /**
+     * One line's sentences, each at its offset in the line: its cues, the aliases it says, and whether it is set
+     * aside (an instruction, or a sentence asking for a yes right after one).
+     */
+    private LineRead readLine(String line) {
+        String text = normalized(line);
+        List<Sentence> sentences = new ArrayList<>();
+        int from = 0;
+        boolean instructed = false;
+        for (String part : SENTENCE_END.split(text)) {
+            int at = text.indexOf(part, from);
+            from = at + part.length();
+            Cues cues = cues(part);
+            instructed = cues.injection || instructed && cues.asksForYes;
+            Sentence alone = new Sentence(0, 0, part, instructed, cues, List.of());
+            List<Found> found = instructed ? List.of() : found(alone).stream()
+                    .map(mention -> new Found(mention.alias, mention.start, mention.end)).toList();
+            sentences.add(new Sentence(0, at, part, instructed, cues, found));
+        }
+        return new LineRead(text.length(), List.copyOf(sentences));
+    }
+
+    /** What a sentence's own words cue. */
+    private Cues cues(String t) {
+        return new Cues(any(vocabulary.cue("injection", t), t), ASKS_FOR_YES.matcher(t).find(),
                 any(vocabulary.cue("claimReference", t), t), brokenNow(t), any(vocabulary.cue("claim", t), t), asks(t),
-                List.copyOf(SpokenNumbers.amounts(t))));
+                List.copyOf(SpokenNumbers.amounts(t)));
     }
 
     /** A question of a few words; the pattern backtracks over every word start, so a sentence without '?' skips it. */
     private static boolean asks(String sentence) {
         return sentence.indexOf('?') >= 0 && ASKS.matcher(sentence).find();
-    }
-
-    /**
-     * The aliases said in one sentence, found once per sentence text: a call is read again, whole, after each of
-     * the caller's lines, and matching every alias over every earlier sentence again was most of that work.
-     */
-    private List<Mention> mentions(Sentence sentence) {
-        return mentionsBySentence.get(sentence.text, text -> found(sentence).stream()
-                .map(mention -> new Found(mention.alias, mention.start - sentence.offset, mention.end - sentence.offset)).toList())
-                .stream().map(found -> new Mention(found.alias, sentence, sentence.offset + found.start, sentence.offset + found.end))
-                .toList();
     }
 
     /** The aliases said in one sentence; where two overlap, the longer one. */
@@ -357,7 +394,12 @@ public class CallReader {
         return WHITESPACE.matcher(quoted).replaceAll(" ").strip();
     }
 
-    private record Sentence(int line, int offset, String text, boolean injection, Cues cues) {
+    /** @param found the aliases it says, from its own start (none when set aside) */
+    private record Sentence(int line, int offset, String text, boolean injection, Cues cues, List<Found> found) {
+    }
+
+    /** @param length the normalised line's, which the next line's offsets follow */
+    private record LineRead(int length, List<Sentence> sentences) {
     }
 
     /**

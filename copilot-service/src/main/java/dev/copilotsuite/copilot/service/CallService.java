@@ -45,6 +45,7 @@ public class CallService {
     private final CallRepository calls;
     private final CallSegmentRepository segments;
     private final KeptCalls kept;
+    private final CallReader reader;
     private final CustomerDirectory customers;
     private final SuggestionEngine engine;
     private final CopilotConfig config;
@@ -52,13 +53,14 @@ public class CallService {
     private final GeminiCards gemini;
     private final Emitter<EventEnvelope<?>> updates;
 
-    public CallService(CallRepository calls, CallSegmentRepository segments, KeptCalls kept,
+    public CallService(CallRepository calls, CallSegmentRepository segments, KeptCalls kept, CallReader reader,
             CustomerDirectory customers,
             SuggestionEngine engine, CopilotConfig config, PendingSuggestions pending, GeminiCards gemini,
             @Channel(Topics.CALL_UPDATES) Emitter<EventEnvelope<?>> updates) {
         this.calls = calls;
         this.segments = segments;
         this.kept = kept;
+        this.reader = reader;
         this.customers = customers;
         this.engine = engine;
         this.config = config;
@@ -193,7 +195,9 @@ public class CallService {
         CustomerCard customer = caller(call);
         List<String> said = kept.lines(call).stream().map(segment -> segment.line)
                 .filter(line -> !line.partial() && CUSTOMER.equals(line.speaker())).map(TranscriptLine::text).toList();
-        SuggestionsUpdated offline = engine.suggest(call.sessionId, context(call, customer), customer, said);
+        CallReader.Read read = reader.read(kept.read(call), said);
+        kept.read(call, read);
+        SuggestionsUpdated offline = engine.suggest(call.sessionId, context(call, customer), customer, read.reading());
         SuggestionsUpdated next = stamped(new SuggestionsUpdated(offline.intent(),
                 offline.cards().stream().map(gemini::improve).toList()), call.suggestions, Instant.now());
         if (superseded(call)) {

@@ -38,6 +38,8 @@ public class KeptCalls {
         List<CallSegment> lines;
         /** When this instance last saved the call; null before it did. */
         Instant savedAt;
+        /** What the caller's lines said when the suggestions were last computed; null before. */
+        CallReader.Read read;
 
         Kept(Call call) {
             this.call = call;
@@ -120,6 +122,19 @@ public class KeptCalls {
         Kept entry = entry(call);
         if (entry != null) {
             entry.savedAt = call.updatedAt;
+        }
+    }
+
+    /** What the caller's lines said when the call's suggestions were last computed here, or null. */
+    public CallReader.Read read(Call call) {
+        Kept entry = entry(call);
+        return entry == null ? null : entry.read;
+    }
+
+    public void read(Call call, CallReader.Read read) {
+        Kept entry = entry(call);
+        if (entry != null) {
+            entry.read = read;
         }
     }
 

@@ -52,7 +52,11 @@ public class SuggestionEngine {
      */
     public SuggestionsUpdated suggest(String sessionId, CallContext context, CustomerCard customer,
             List<String> customerLines) {
-        CallReading reading = reader.read(customerLines);
+        return suggest(sessionId, context, customer, reader.read(customerLines));
+    }
+
+    /** The cards of call {@code sessionId} as read already ({@link CallReader#read(CallReader.Read, List)}). */
+    public SuggestionsUpdated suggest(String sessionId, CallContext context, CustomerCard customer, CallReading reading) {
         if (context == null || context.plan() == null) {
             return new SuggestionsUpdated(reading.intent().name(), List.of());
         }

@@ -25,8 +25,8 @@ import dev.copilotsuite.copilot.service.Vocabulary.Alias;
 
 /**
  * Reading a caller's new sentence, the copilot's per-line work that no cache saves (every sentence of a live call is
- * new): the alias patterns over it, every one of them against only those its word starts allow (PatternIndex), and a
- * whole first read by CallReader. Not a test: run it with {@link #main} ({@code ./copilot bench reading}).
+ * new): the alias patterns over it, every one of them against only those its word starts allow (PatternIndex), a
+ * whole first read by CallReader, and the read of a long call that a new line brings. Not a test: run it with {@link #main} ({@code ./copilot bench reading}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -75,6 +75,29 @@ public class ReadingBenchmark {
     @Benchmark
     public CallReading firstRead() {
         return reader.read(List.of(newSentence()));
+    }
+
+    /** The caller's lines of a call 100 lines long so far, each read before but the newest. */
+    private final java.util.ArrayDeque<String> call = new java.util.ArrayDeque<>();
+
+    /**
+     * What a caller line that says something costs on a long call: the call read again whole (its suggestions follow
+     * from all it said), its 99 earlier lines read before, and the new line. A line that says nothing keeps the
+     * reading before it ({@link CallReader#read(CallReader.Read, List)}) and costs its own first read only.
+     */
+    @Benchmark
+    public CallReading callOf100Lines() {
+        if (call.isEmpty()) {
+            for (int i = 0; i < 99; i++) {
+                call.addLast(newSentence());
+                reader.read(List.copyOf(call));
+            }
+        }
+        call.addLast(newSentence());
+        if (call.size() > 100) {
+            call.removeFirst();
+        }
+        return reader.read(List.copyOf(call));
     }
 
     public static void main(String[] args) throws RunnerException {
