@@ -38,9 +38,10 @@ import com.mongodb.client.model.WriteModel;
 /**
  * Drives the mongo-server over the wire with the MongoDB driver, one client thread, and reports ops/s
  * and the server process's CPU per op (from /proc/&lt;pid&gt;/stat). The server runs in its own JVM so
- * that its CPU is its own. Usage: {@code MongoServerBench [typed|legacy] [scale] [keys]}; scale 1 is 4,000
+ * that its CPU is its own. Usage: {@code MongoServerBench [typed|legacy] [scale] [keys|lines]}; scale 1 is 4,000
  * single-document ops per workload; {@code keys} runs the key-order workloads instead (on a server of
- * their own: after the others, 200,000 random keys outgrow the bench server's heap).
+ * their own: after the others, 200,000 random keys outgrow the bench server's heap), {@code lines} the call
+ * lines' workload.
  */
 public final class MongoServerBench {
 
@@ -50,11 +51,11 @@ public final class MongoServerBench {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "typed";
         double scale = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
-        boolean keysOnly = args.length > 2 && "keys".equals(args[2]);
-        new MongoServerBench().run(mode, scale, keysOnly);
+        String only = args.length > 2 ? args[2] : "";
+        new MongoServerBench().run(mode, scale, only);
     }
 
-    private void run(String mode, double scale, boolean keysOnly) throws Exception {
+    private void run(String mode, double scale, String only) throws Exception {
         Path dir = Files.createTempDirectory("mongo-bench");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -82,8 +83,10 @@ public final class MongoServerBench {
             System.out.printf("mongo-server bench: backend %s, pid %d, scale %.2f%n", mode, server.pid(), scale);
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
                 int n = (int) Math.max(50, 4000 * scale);
-                if (keysOnly) {
+                if ("keys".equals(only)) {
                     keyOrder(client.getDatabase("bench"), server.pid(), n);
+                } else if ("lines".equals(only)) {
+                    callLines(client.getDatabase("bench"), server.pid(), n);
                 } else {
                     workloads(client.getDatabase("bench"), server.pid(), n);
                 }
@@ -178,6 +181,49 @@ public final class MongoServerBench {
                 marks.insertMany(batch);
             });
         }
+    }
+
+    /**
+     * A live call's transcript lines as copilot-service stores them: 1,000 calls at once, each call's lines keyed
+     * {@code callId:segment} and positioned {@code callId#n} (uniquely indexed), written 50 at a time across the
+     * calls, into a collection that already holds 100 lines of each call. Keys grow within a call but not across
+     * calls, so a batch lands on as many leaves as it has calls.
+     */
+    private void callLines(MongoDatabase db, long pid, int n) throws IOException {
+        MongoCollection<Document> lines = db.getCollection("call_segments");
+        lines.createIndex(new Document("position", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+        int calls = 1000;
+        List<String> callIds = new ArrayList<>();
+        for (int c = 0; c < calls; c++) {
+            callIds.add("demo:call-" + UUID.randomUUID());
+        }
+        long[] count = new long[calls];
+        int[] turn = {0};
+        java.util.function.Supplier<Document> line = () -> {
+            int c = turn[0]++ % calls;
+            String callId = callIds.get(c);
+            long seq = ++count[c];
+            return new Document("_id", callId + ":" + UUID.randomUUID()).append("callId", callId).append("seq", seq)
+                .append("position", callId + "#" + seq)
+                .append("line", new Document("segmentId", UUID.randomUUID().toString()).append("speaker", "CUSTOMER")
+                    .append("text", "line " + seq + " of the benchmark, about as long as a caller's sentence is")
+                    .append("partial", false))
+                .append("eventId", UUID.randomUUID().toString());
+        };
+        for (int done = 0; done < 100 * calls; done += 1000) {
+            List<Document> batch = new ArrayList<>();
+            for (int k = 0; k < 1000; k++) {
+                batch.add(line.get());
+            }
+            lines.insertMany(batch);
+        }
+        measure("insertMany 50 call lines over 1,000 calls (per 50)", pid, n / 2, i -> {
+            List<Document> batch = new ArrayList<>();
+            for (int k = 0; k < 50; k++) {
+                batch.add(line.get());
+            }
+            lines.insertMany(batch);
+        });
     }
 
     private interface Op {
