@@ -48,7 +48,7 @@ public class Call {
     public Long segmentCount;
     /**
      * Moves on every save; a call is saved only on the revision it was read at, so an instance that kept it in
-     * memory (KeptCalls) finds out when another saved it meanwhile. 0 on a call stored before.
+     * memory (KeptCalls) finds out when another saved it meanwhile. A call stored before is given 0 at start.
      */
     public long revision;
     public Instant startedAt;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.bson.conversions.Bson;
+import org.bson.Document;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
@@ -60,11 +60,13 @@ public final class BatchedById<E> implements AutoCloseable {
     }
 
     /**
-     * Stores the document whole under its id if the stored one matches {@code condition} (a version, say), or
-     * inserts it when there is none. A stored one that does not match is left as it is and the write fails with a
-     * duplicate key: the upsert tries to insert a second document of that id.
+     * Stores the document whole under its id if the stored one has the fields of {@code condition} (a version,
+     * say), or inserts it when there is none. A stored one that does not match is left as it is and the write fails
+     * with a duplicate key: the upsert tries to insert a second document of that id. The filter is the id and the
+     * condition's fields side by side, so a server that serves an index only for a query of exactly its fields
+     * (the embedded one) needs a unique index on {@code _id} and those fields.
      */
-    public void upsertIf(E document, Bson condition) {
+    public void upsertIf(E document, Document condition) {
         write(new Write<>(document, condition));
     }
 
@@ -109,11 +111,14 @@ public final class BatchedById<E> implements AutoCloseable {
     }
 
     private ReplaceOneModel<E> model(Write<E> write) {
-        Bson id = Filters.eq("_id", idOf.apply(write.document()));
-        return new ReplaceOneModel<>(write.condition() == null ? id : Filters.and(id, write.condition()), write.document(), UPSERT);
+        Document filter = new Document("_id", idOf.apply(write.document()));
+        if (write.condition() != null) {
+            filter.putAll(write.condition());
+        }
+        return new ReplaceOneModel<>(filter, write.document(), UPSERT);
     }
 
-    private record Write<E>(E document, Bson condition) {
+    private record Write<E>(E document, Document condition) {
     }
 
     @Override

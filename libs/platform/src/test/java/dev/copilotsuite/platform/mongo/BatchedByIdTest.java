@@ -27,7 +27,6 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.event.CommandListener;
@@ -151,15 +150,16 @@ class BatchedByIdTest {
 
     @Test
     void aConditionalWriteReplacesOnlyAMatchingDocumentAndOtherwiseFailsAsADuplicateKey() {
+        collection.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
         try (BatchedById<Document> docs = byId()) {
-            docs.upsertIf(new Document("_id", "a").append("version", 1), Filters.eq("version", 0));
+            docs.upsertIf(new Document("_id", "a").append("version", 1), new Document("version", 0));
             assertEquals(1, docs.find("a").orElseThrow().getInteger("version"), "none stored: inserted");
-            docs.upsertIf(new Document("_id", "a").append("version", 2).append("by", "me"), Filters.eq("version", 1));
+            docs.upsertIf(new Document("_id", "a").append("version", 2).append("by", "me"), new Document("version", 1));
             assertEquals("me", docs.find("a").orElseThrow().getString("by"));
 
             // Written meanwhile by someone else: the stored document is not the one this write was made from.
             MongoException stale = assertThrows(MongoException.class,
-                    () -> docs.upsertIf(new Document("_id", "a").append("version", 2).append("by", "stale"), Filters.eq("version", 1)));
+                    () -> docs.upsertIf(new Document("_id", "a").append("version", 2).append("by", "stale"), new Document("version", 1)));
             assertEquals(ErrorCategory.DUPLICATE_KEY, ErrorCategory.fromErrorCode(stale.getCode()), stale.getMessage());
             assertEquals("me", docs.find("a").orElseThrow().getString("by"), "left as it was");
             assertEquals(1, collection.countDocuments());
