@@ -210,6 +210,8 @@ public final class GatewayBench {
         final AtomicInteger joined = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
         final AtomicInteger answered = new AtomicInteger();
+        /** Wall-clock nanos minus {@code System.nanoTime()}: a slow second is named by its time, to match with a GC log. */
+        final long wallMinusNano = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
         final java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
 
         WebhookRun(String run, int total, int calls) {
@@ -617,6 +619,7 @@ public final class GatewayBench {
                 + "delivered though refused %d, on the wrong call %d; resync %d, error %d, sockets closed %d%n", accepted,
                 d.length, lost, lostPerCall.size(), duplicated, duplicatedPerCall.size(), run.outOfOrder.get(),
                 deliveredUnaccepted, run.foreign.get(), run.resyncs.get(), run.errors.get(), run.closed.get());
+        System.out.printf("  %s%n", slowestSeconds(run, from, to, rate));
         if (!run.errorCodes.isEmpty()) {
             System.out.printf("  socket errors by code: %s%n", new TreeMap<>(run.errorCodes));
         }
@@ -638,6 +641,30 @@ public final class GatewayBench {
         if (!duplicatedPerCall.isEmpty()) {
             System.out.printf("  duplicated per call (first 10): %s%n", first(duplicatedPerCall, 10));
         }
+    }
+
+    /**
+     * Whether a tail is spread over the run (the suite short of CPU) or held in a few seconds (a pause somewhere):
+     * how many seconds of posts had a p99 to the answer over 30 ms, and the worst five by their due time (UTC).
+     */
+    static String slowestSeconds(WebhookRun run, int from, int to, int rate) {
+        int seconds = (to - from + rate - 1) / rate;
+        long[][] bySecond = new long[seconds][];
+        for (int s = 0; s < seconds; s++) {
+            int first = from + s * rate;
+            bySecond[s] = java.util.stream.IntStream.range(first, Math.min(to, first + rate)).filter(i -> run.status[i] != 0)
+                    .mapToLong(i -> run.ackNanos[i]).sorted().toArray();
+        }
+        long over = java.util.Arrays.stream(bySecond).filter(a -> a.length > 0 && pct(a, 99) > 30).count();
+        String worst = java.util.stream.IntStream.range(0, seconds).filter(s -> bySecond[s].length > 0).boxed()
+                .sorted((x, y) -> Double.compare(pct(bySecond[y], 100), pct(bySecond[x], 100))).limit(5)
+                .map(s -> String.format(java.util.Locale.ROOT, "%s p99 %.0f max %.0f ms",
+                        java.time.LocalTime.ofNanoOfDay((run.wallMinusNano + run.due[from + s * rate]) % 86_400_000_000_000L)
+                                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                        pct(bySecond[s], 99), pct(bySecond[s], 100)))
+                .reduce((x, y) -> x + "; " + y).orElse("none");
+        return String.format(java.util.Locale.ROOT, "seconds with a p99 to the answer over 30 ms: %d of %d; slowest (UTC due "
+                + "time of the second's first post): %s", over, seconds, worst);
     }
 
     static String first(Map<Integer, Integer> perCall, int n) {
