@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 import dev.copilotsuite.copilot.repository.Call;
 import dev.copilotsuite.copilot.repository.CallRepository;
@@ -289,6 +291,20 @@ class CallCopilotTest {
         assertEquals(3L, callRepository.find(TENANT, session).orElseThrow().segmentCount);
         assertEquals(List.of(old.id + "#1", old.id + "#2", old.id + "#3"), segmentRepository.list("callId", old.id).stream()
                 .sorted(Comparator.comparingLong(segment -> segment.seq)).map(segment -> segment.position).toList());
+    }
+
+    @Test
+    void aCallStoredBeforeRevisionsWereKeptIsGivenOneAtStartAndSavedOnIt() {
+        String session = newSession();
+        Call old = Call.start(TENANT, session);
+        callRepository.persist(old);
+        callRepository.mongoCollection().updateOne(Filters.eq("_id", old.id), Updates.unset("revision"));
+
+        assertEquals(1L, callRepository.giveRevisionsToOldCalls(), "only the call without one");
+        send(TENANT, session, new TranscriptSegmentReceived(line("s-1", null, "AGENT", "hello", false), null));
+
+        assertEquals(List.of("hello"), awaitStored(TENANT, session, 1).getList("transcript.text"));
+        assertEquals(1L, callRepository.find(TENANT, session).orElseThrow().revision, "saved on the revision it was given");
     }
 
     @Test

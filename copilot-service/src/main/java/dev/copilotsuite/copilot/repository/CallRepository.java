@@ -41,8 +41,12 @@ public class CallRepository implements PanacheMongoRepositoryBase<Call, String> 
         // A save's filter is the id and the revision: the embedded server serves an index only for a query of exactly
         // its fields, and scanned every call for each save without this one.
         mongoCollection().createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().name("id_revision").unique(true));
-        // Calls stored before revisions were kept get one, so a save's filter finds them.
-        mongoCollection().updateMany(Filters.exists("revision", false), Updates.set("revision", 0L));
+        giveRevisionsToOldCalls();
+    }
+
+    /** Calls stored before revisions were kept get revision 0, so a save's filter (id and revision) finds them. */
+    public long giveRevisionsToOldCalls() {
+        return mongoCollection().updateMany(Filters.exists("revision", false), Updates.set("revision", 0L)).getModifiedCount();
     }
 
     /** The tenant's calls touched at or after {@code since}, the most recent first. */
