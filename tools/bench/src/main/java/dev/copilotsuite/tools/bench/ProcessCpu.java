@@ -9,9 +9,14 @@ import java.util.Map;
 
 /**
  * A process's CPU time by thread group (JIT compiler threads, GC threads, the rest), in clock ticks (USER_HZ, 100
- * a second on Linux), from {@code /proc/<pid>/task/<tid>/stat}: taken when made, reported as the difference.
+ * a second on Linux), from {@code /proc/<pid>/task/<tid>/stat}, and its threads' context switches, from
+ * {@code /proc/<pid>/task/<tid>/status}: taken when made, reported as the difference. A voluntary switch is a
+ * thread going to sleep to wait (for work, a lock, I/O), so it counts the hand-offs: each is a wake-up later.
  */
 record ProcessCpu(String name, String pid, Map<String, Long> before) {
+
+    private static final String SWITCHES = "switches";
+    private static final String VOLUNTARY = "voluntary";
 
     static ProcessCpu of(String arg) throws IOException {
         int eq = arg.indexOf('=');
@@ -32,10 +37,25 @@ record ProcessCpu(String name, String pid, Map<String, Long> before) {
             total += spent;
             groups.append(String.format("  %s %.2f s (%.3f ms/%s)", group, spent / 100.0, spent * 10.0 / count, unit));
         }
-        System.out.printf("  cpu %s: %.2f s, %.3f ms/%s;%s%n", name, total / 100.0, total * 10.0 / count, unit, groups);
+        System.out.printf("  cpu %s: %.2f s, %.3f ms/%s;%s  switches %.1f/%s (voluntary %.1f)%n", name, total / 100.0,
+                total * 10.0 / count, unit, groups, spent(after, SWITCHES) / (double) count, unit,
+                spent(after, VOLUNTARY) / (double) count);
     }
 
-    /** utime + stime of each live thread, summed by group; a thread that ended meanwhile is not counted. */
+    /** The context switches of the process's live threads since it was taken: voluntary ones, and all. */
+    long[] switchesSince() throws IOException {
+        Map<String, Long> after = ticks(pid);
+        return new long[] { spent(after, VOLUNTARY), spent(after, SWITCHES) };
+    }
+
+    private long spent(Map<String, Long> after, String key) {
+        return after.getOrDefault(key, 0L) - before.getOrDefault(key, 0L);
+    }
+
+    /**
+     * utime + stime of each live thread, summed by group, and its context switches; a thread that ended meanwhile
+     * is not counted.
+     */
     static Map<String, Long> ticks(String pid) throws IOException {
         Map<String, Long> ticks = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
@@ -53,8 +73,27 @@ record ProcessCpu(String name, String pid, Map<String, Long> before) {
                 String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
                         : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc" : "other";
                 ticks.merge(group, spent, Long::sum);
+                switches(task, ticks);
             }
         }
         return ticks;
+    }
+
+    private static void switches(Path task, Map<String, Long> into) {
+        List<String> status;
+        try {
+            status = Files.readAllLines(task.resolve("status"));
+        } catch (IOException gone) {
+            return;
+        }
+        for (String line : status) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                long voluntary = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                into.merge(VOLUNTARY, voluntary, Long::sum);
+                into.merge(SWITCHES, voluntary, Long::sum);
+            } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                into.merge(SWITCHES, Long.parseLong(line.substring(line.indexOf(':') + 1).trim()), Long::sum);
+            }
+        }
     }
 }
