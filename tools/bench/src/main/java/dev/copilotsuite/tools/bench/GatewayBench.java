@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -25,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -652,18 +656,18 @@ public final class GatewayBench {
         long[][] bySecond = new long[seconds][];
         for (int s = 0; s < seconds; s++) {
             int first = from + s * rate;
-            bySecond[s] = java.util.stream.IntStream.range(first, Math.min(to, first + rate)).filter(i -> run.status[i] != 0)
+            bySecond[s] = IntStream.range(first, Math.min(to, first + rate)).filter(i -> run.status[i] != 0)
                     .mapToLong(i -> run.ackNanos[i]).sorted().toArray();
         }
-        long over = java.util.Arrays.stream(bySecond).filter(a -> a.length > 0 && pct(a, 99) > 30).count();
-        String worst = java.util.stream.IntStream.range(0, seconds).filter(s -> bySecond[s].length > 0).boxed()
+        long over = Arrays.stream(bySecond).filter(a -> a.length > 0 && pct(a, 99) > 30).count();
+        String worst = IntStream.range(0, seconds).filter(s -> bySecond[s].length > 0).boxed()
                 .sorted((x, y) -> Double.compare(pct(bySecond[y], 100), pct(bySecond[x], 100))).limit(5)
-                .map(s -> String.format(java.util.Locale.ROOT, "%s p99 %.0f max %.0f ms",
-                        java.time.LocalTime.ofNanoOfDay((run.wallMinusNano + run.due[from + s * rate]) % 86_400_000_000_000L)
-                                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                .map(s -> String.format(Locale.ROOT, "%s p99 %.0f max %.0f ms",
+                        LocalTime.ofNanoOfDay((run.wallMinusNano + run.due[from + s * rate]) % 86_400_000_000_000L)
+                                .truncatedTo(ChronoUnit.MILLIS),
                         pct(bySecond[s], 99), pct(bySecond[s], 100)))
                 .reduce((x, y) -> x + "; " + y).orElse("none");
-        return String.format(java.util.Locale.ROOT, "seconds with a p99 to the answer over 30 ms: %d of %d; slowest (UTC due "
+        return String.format(Locale.ROOT, "seconds with a p99 to the answer over 30 ms: %d of %d; slowest (UTC due "
                 + "time of the second's first post): %s", over, seconds, worst);
     }
 

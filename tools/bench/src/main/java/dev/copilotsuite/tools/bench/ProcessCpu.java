@@ -24,12 +24,12 @@ record ProcessCpu(String name, String pid, Map<String, Long> before) {
             throw new IllegalArgumentException("a process to measure is name=pid, not " + arg);
         }
         String pid = arg.substring(eq + 1);
-        return new ProcessCpu(arg.substring(0, eq), pid, ticks(pid));
+        return new ProcessCpu(arg.substring(0, eq), pid, counters(pid));
     }
 
     /** Prints what the process spent since it was taken, in all and per {@code unit} of {@code count}. */
     void report(int count, String unit) throws IOException {
-        Map<String, Long> after = ticks(pid);
+        Map<String, Long> after = counters(pid);
         long total = 0;
         StringBuilder groups = new StringBuilder();
         for (String group : List.of("jit", "gc", "other")) {
@@ -42,10 +42,14 @@ record ProcessCpu(String name, String pid, Map<String, Long> before) {
                 spent(after, VOLUNTARY) / (double) count);
     }
 
-    /** The context switches of the process's live threads since it was taken: voluntary ones, and all. */
-    long[] switchesSince() throws IOException {
-        Map<String, Long> after = ticks(pid);
-        return new long[] { spent(after, VOLUNTARY), spent(after, SWITCHES) };
+    /** The context switches of the process's live threads since it was taken. */
+    Switches switchesSince() throws IOException {
+        Map<String, Long> after = counters(pid);
+        return new Switches(spent(after, VOLUNTARY), spent(after, SWITCHES));
+    }
+
+    /** @param voluntary threads going to sleep to wait; @param all those and the preempted ones */
+    record Switches(long voluntary, long all) {
     }
 
     private long spent(Map<String, Long> after, String key) {
@@ -53,11 +57,11 @@ record ProcessCpu(String name, String pid, Map<String, Long> before) {
     }
 
     /**
-     * utime + stime of each live thread, summed by group, and its context switches; a thread that ended meanwhile
-     * is not counted.
+     * Per live thread, its utime + stime in ticks summed by group, and its context switches summed under
+     * {@link #SWITCHES} and {@link #VOLUNTARY}; a thread that ended meanwhile is not counted.
      */
-    static Map<String, Long> ticks(String pid) throws IOException {
-        Map<String, Long> ticks = new HashMap<>();
+    static Map<String, Long> counters(String pid) throws IOException {
+        Map<String, Long> counters = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
             for (Path task : tasks.toList()) {
                 String stat;
@@ -72,11 +76,11 @@ record ProcessCpu(String name, String pid, Map<String, Long> before) {
                 long spent = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
                         : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "gc" : "other";
-                ticks.merge(group, spent, Long::sum);
-                switches(task, ticks);
+                counters.merge(group, spent, Long::sum);
+                switches(task, counters);
             }
         }
-        return ticks;
+        return counters;
     }
 
     private static void switches(Path task, Map<String, Long> into) {

@@ -14,8 +14,8 @@ class ProcessCpuTest {
         for (int i = 0; i < sleeps; i++) {
             Thread.sleep(1); // the thread leaves the CPU: one voluntary switch, at least
         }
-        long[] switches = self.switchesSince();
-        assertTrue(switches[0] >= sleeps, "voluntary switches: " + switches[0]);
-        assertTrue(switches[1] >= switches[0], "all switches include the voluntary ones: " + switches[1]);
+        ProcessCpu.Switches switches = self.switchesSince();
+        assertTrue(switches.voluntary() >= sleeps, "voluntary switches: " + switches.voluntary());
+        assertTrue(switches.all() >= switches.voluntary(), "all switches include the voluntary ones: " + switches.all());
     }
 }
